@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from arithmetic import check_table, format_number
 from source_tables import (
     ALL_FLAGS,
@@ -65,26 +66,69 @@ def tables_schema(table_ids: list[str]) -> dict[str, Any]:
     text = {"field_type": "string"}
     return {
         "fields": [
-            _field("table_id", "string", "Identifier: T01–T53 for tables, F01–F18 for figures.",
-                   True, constraints={"unique": True, "pattern": "^(T|F)[0-9]{2}$"}),
-            _field("kind", "string", "table, figure (with numbers) or diagram (no numbers).",
-                   True, constraints={"enum": list(KINDS)}),
+            _field(
+                "table_id",
+                "string",
+                "Identifier: T01–T53 for tables, F01–F18 for figures.",
+                True,
+                constraints={"unique": True, "pattern": "^(T|F)[0-9]{2}$"},
+            ),
+            _field(
+                "kind",
+                "string",
+                "table, figure (with numbers) or diagram (no numbers).",
+                True,
+                constraints={"enum": list(KINDS)},
+            ),
             _field("number", "integer", "The table's or figure's number in the report.", True),
             _field("title_da", **text, description="Title as printed (Danish).", required=True),
             _field("title_en", **text, description="Title in English.", required=True),
-            _field("question_da", **text, description="Survey question or heading as printed (Danish); empty if none."),
-            _field("question_en", **text, description="Survey question or heading in English; empty if none."),
-            _field("source_da", **text, description="The printed source line ('Kilde').", required=True),
+            _field(
+                "question_da",
+                **text,
+                description="Survey question or heading as printed (Danish); empty if none.",
+            ),
+            _field(
+                "question_en",
+                **text,
+                description="Survey question or heading in English; empty if none.",
+            ),
+            _field(
+                "source_da", **text, description="The printed source line ('Kilde').", required=True
+            ),
             _field("source_en", **text, description="The source line in English.", required=True),
-            _field("population_da", **text, description="Who answered or what is counted (Danish)."),
-            _field("population_en", **text, description="Who answered or what is counted (English)."),
-            _field("page", "integer", "Printed page number in the report (PDF page minus 2).", True),
-            _field("pdf_page", "integer", "Page number in the PDF (and line prefix in the seed transcript).", True),
+            _field(
+                "population_da", **text, description="Who answered or what is counted (Danish)."
+            ),
+            _field(
+                "population_en", **text, description="Who answered or what is counted (English)."
+            ),
+            _field(
+                "page", "integer", "Printed page number in the report (PDF page minus 2).", True
+            ),
+            _field(
+                "pdf_page",
+                "integer",
+                "Page number in the PDF (and line prefix in the seed transcript).",
+                True,
+            ),
             _field("chapter", "integer", "Chapter of the report.", True),
-            _field("multiple_response", "boolean", "True when respondents could give several answers, so shares need not sum to 100.", True),
+            _field(
+                "multiple_response",
+                "boolean",
+                "True when respondents could give several answers, so shares need not sum to 100.",
+                True,
+            ),
             _field("note_da", **text, description="Printed note and transcription notes (Danish)."),
-            _field("note_en", **text, description="Printed note and transcription notes (English)."),
-            _field("in_package", "boolean", "True when the table's cells are in the observations resource (false for diagrams without numbers).", True),
+            _field(
+                "note_en", **text, description="Printed note and transcription notes (English)."
+            ),
+            _field(
+                "in_package",
+                "boolean",
+                "True when the table's cells are in the observations resource (false for diagrams without numbers).",
+                True,
+            ),
             _field("cell_count", "integer", "Number of cells of this table in observations.", True),
         ],
         "primaryKey": ["table_id"],
@@ -96,29 +140,84 @@ def observations_schema(
 ) -> dict[str, Any]:
     return {
         "fields": [
-            _field("table_id", "string", "Table or figure the cell belongs to (see resource tables).", True,
-                   constraints={"enum": table_ids}),
-            _field("row_id", "string", "Stable identifier of the row within the table.", True,
-                   constraints={"pattern": "^[a-z0-9]+(_[a-z0-9]+)*$"}),
-            _field("row_label_da", "string", "Row label as printed (Danish); […] marks a number the transcript lost.", True),
+            _field(
+                "table_id",
+                "string",
+                "Table or figure the cell belongs to (see resource tables).",
+                True,
+                constraints={"enum": table_ids},
+            ),
+            _field(
+                "row_id",
+                "string",
+                "Stable identifier of the row within the table.",
+                True,
+                constraints={"pattern": "^[a-z0-9]+(_[a-z0-9]+)*$"},
+            ),
+            _field(
+                "row_label_da",
+                "string",
+                "Row label as printed (Danish); […] marks a number the transcript lost.",
+                True,
+            ),
             _field("row_label_en", "string", "Row label in English.", True),
-            _field("row_order", "integer", "Position of the row in the printed table (1 = first).", True),
-            _field("group", "string", "Respondent group or sub-population (see resource codes).", True,
-                   constraints={"enum": group_ids}),
+            _field(
+                "row_order",
+                "integer",
+                "Position of the row in the printed table (1 = first).",
+                True,
+            ),
+            _field(
+                "group",
+                "string",
+                "Respondent group or sub-population (see resource codes).",
+                True,
+                constraints={"enum": group_ids},
+            ),
             _field("group_label_da", "string", "Group label (Danish).", True),
             _field("group_label_en", "string", "Group label (English).", True),
-            _field("column_id", "string", "Response category or column (see resource codes).", True,
-                   constraints={"enum": column_ids}),
+            _field(
+                "column_id",
+                "string",
+                "Response category or column (see resource codes).",
+                True,
+                constraints={"enum": column_ids},
+            ),
             _field("column_label_da", "string", "Column label (Danish).", True),
             _field("column_label_en", "string", "Column label (English).", True),
-            _field("column_order", "integer", "Position of the column in the printed table (1 = first).", True),
-            _field("percent", "number", "Percentage exactly as printed; empty when not printed, hidden or lost (see flags)."),
+            _field(
+                "column_order",
+                "integer",
+                "Position of the column in the printed table (1 = first).",
+                True,
+            ),
+            _field(
+                "percent",
+                "number",
+                "Percentage exactly as printed; empty when not printed, hidden or lost (see flags).",
+            ),
             _field("count", "integer", "Count exactly as printed; empty when not printed."),
-            _field("base", "integer", "The N the percentage refers to (row or column total, or the N printed for the bar)."),
-            _field("value", "number", "A number that is not a percentage (index on a 0–1 scale, average), as printed."),
-            _field("flags", "string", "Semicolon-separated flags: " + ", ".join(ALL_FLAGS) + ".",
-                   constraints={"pattern": FLAG_PATTERN}),
-            _field("note", "string", "Transcription note for this cell (what was lost, inferred or uncertain, and what was relied on)."),
+            _field(
+                "base",
+                "integer",
+                "The N the percentage refers to (row or column total, or the N printed for the bar).",
+            ),
+            _field(
+                "value",
+                "number",
+                "A number that is not a percentage (index on a 0–1 scale, average), as printed.",
+            ),
+            _field(
+                "flags",
+                "string",
+                "Semicolon-separated flags: " + ", ".join(ALL_FLAGS) + ".",
+                constraints={"pattern": FLAG_PATTERN},
+            ),
+            _field(
+                "note",
+                "string",
+                "Transcription note for this cell (what was lost, inferred or uncertain, and what was relied on).",
+            ),
         ],
         "primaryKey": ["table_id", "row_id", "group", "column_id"],
         "foreignKeys": [
@@ -130,13 +229,39 @@ def observations_schema(
 def errata_schema(table_ids: list[str]) -> dict[str, Any]:
     return {
         "fields": [
-            _field("table_id", "string", "Table of the inconsistent cell.", True, constraints={"enum": table_ids}),
-            _field("row_id", "string", "Row of the cell ('*' when a sum down a column without a total row).", True),
+            _field(
+                "table_id",
+                "string",
+                "Table of the inconsistent cell.",
+                True,
+                constraints={"enum": table_ids},
+            ),
+            _field(
+                "row_id",
+                "string",
+                "Row of the cell ('*' when a sum down a column without a total row).",
+                True,
+            ),
             _field("group", "string", "Group of the cell.", True),
-            _field("column_id", "string", "Column of the cell ('*' when a sum across a row without a total column).", True),
-            _field("check", "string", "The arithmetic check that fails.", True, constraints={"enum": list(CHECKS)}),
+            _field(
+                "column_id",
+                "string",
+                "Column of the cell ('*' when a sum across a row without a total column).",
+                True,
+            ),
+            _field(
+                "check",
+                "string",
+                "The arithmetic check that fails.",
+                True,
+                constraints={"enum": list(CHECKS)},
+            ),
             _field("printed", "string", "What the report prints.", True),
-            _field("implied", "string", "The value implied by the other printed numbers, where one can be derived."),
+            _field(
+                "implied",
+                "string",
+                "The value implied by the other printed numbers, where one can be derived.",
+            ),
             _field("description_da", "string", "What is inconsistent (Danish).", True),
             _field("description_en", "string", "What is inconsistent (English).", True),
         ],
@@ -150,8 +275,19 @@ def errata_schema(table_ids: list[str]) -> dict[str, Any]:
 def codes_schema() -> dict[str, Any]:
     return {
         "fields": [
-            _field("kind", "string", "group or column.", True, constraints={"enum": ["group", "column"]}),
-            _field("code", "string", "The code used in observations.group or observations.column_id.", True),
+            _field(
+                "kind",
+                "string",
+                "group or column.",
+                True,
+                constraints={"enum": ["group", "column"]},
+            ),
+            _field(
+                "code",
+                "string",
+                "The code used in observations.group or observations.column_id.",
+                True,
+            ),
             _field("label_da", "string", "Danish label.", True),
             _field("label_en", "string", "English label.", True),
         ],
@@ -210,7 +346,7 @@ def observation_rows(tables: list[Table]) -> list[dict[str, Any]]:
     for table in tables:
         for row in table.rows:
             for group in table.groups:
-                for column, cell in zip(table.columns, row.cells[group.id]):
+                for column, cell in zip(table.columns, row.cells[group.id], strict=True):
                     rows.append(
                         {
                             "table_id": table.id,
@@ -225,7 +361,9 @@ def observation_rows(tables: list[Table]) -> list[dict[str, Any]]:
                             "column_label_da": column.label.da,
                             "column_label_en": column.label.en,
                             "column_order": column.order,
-                            "percent": None if cell.percent is None else format_number(cell.percent),
+                            "percent": None
+                            if cell.percent is None
+                            else format_number(cell.percent),
                             "count": cell.count,
                             "base": cell.base,
                             "value": None if cell.value is None else format_number(cell.value),
@@ -466,9 +604,7 @@ def build(package_dir: Path = PACKAGE_DIR, write: bool = True) -> dict[str, Any]
         "errata": errata_rows(errata),
         "codes": code_rows(codes),
     }
-    files = {
-        name: _csv(rows[name], [f["name"] for f in schemas[name]["fields"]]) for name in rows
-    }
+    files = {name: _csv(rows[name], [f["name"] for f in schemas[name]["fields"]]) for name in rows}
     descriptor = build_descriptor(metadata, files, schemas)
     for resource in descriptor["resources"]:
         resource["_rows"] = len(rows[resource["name"]])
@@ -518,9 +654,12 @@ def replace_generated(staging: Path, package_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="check the sources, write nothing")
+    parser.add_argument(
+        "--package-dir", type=Path, default=PACKAGE_DIR, help="package folder (with source/)"
+    )
     arguments = parser.parse_args(argv)
     try:
-        result = build(write=not arguments.check)
+        result = build(arguments.package_dir, write=not arguments.check)
     except BuildError as error:
         print(f"build_package: FAILED\n{error}", file=sys.stderr)
         return 1

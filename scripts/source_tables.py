@@ -232,7 +232,7 @@ def parse_cell(raw: Any, cell: Cell, problems: list[str]) -> None:
         cell.count = raw
         return
     if isinstance(raw, float):
-        problems.append(f"{where}: write decimals as printed text, e.g. \"0,51\", not {raw!r}")
+        problems.append(f'{where}: write decimals as printed text, e.g. "0,51", not {raw!r}')
         return
     if isinstance(raw, str):
         if VALUE_PATTERN.match(raw) and "," in raw:
@@ -318,7 +318,9 @@ def _base_mapping(
         base = {}
         for group, number in raw.items():
             if group not in group_ids:
-                problems.append(f"{where}: base given for group {group!r}, not a group of the table")
+                problems.append(
+                    f"{where}: base given for group {group!r}, not a group of the table"
+                )
             elif isinstance(number, bool) or not isinstance(number, int):
                 problems.append(f"{where}: base for {group!r} must be an integer, got {number!r}")
             else:
@@ -393,11 +395,14 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
             continue
         label = code.label
         if isinstance(entry, dict):
-            label = _label(
-                {"da": entry.get("da"), "en": entry.get("en")},
-                f"{where} column {column_id!r} label",
-                problems,
-            ) or label
+            label = (
+                _label(
+                    {"da": entry.get("da"), "en": entry.get("en")},
+                    f"{where} column {column_id!r} label",
+                    problems,
+                )
+                or label
+            )
         if any(column.id == column_id for column in columns):
             problems.append(f"{where}: column {column_id!r} listed twice")
         columns.append(Column(id=column_id, label=label, order=order))
@@ -458,7 +463,7 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
                 )
                 continue
             parsed = []
-            for column, raw_cell in zip(columns, group_cells):
+            for column, raw_cell in zip(columns, group_cells, strict=True):
                 cell = Cell(table_id=table_id, row_id=row_id, group=group_id, column_id=column.id)
                 parse_cell(raw_cell, cell, problems)
                 for flag in row_flags:

@@ -1,0 +1,28 @@
+# Two commands: `make build` (set up + build package and site) and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-from-lock
+
+.PHONY: build test serve package lint clean
+
+build: $(STAMP)
+	$(PY) scripts/build.py
+
+test: build
+	$(PY) -m ruff check scripts tests
+	$(PY) -m pytest
+
+serve: build
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
+
+package: $(STAMP)
+	$(PY) scripts/build_package.py
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	touch $(STAMP)
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "datapackage"
+SITE_DIR = ROOT / "site"
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (PACKAGE_DIR / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="session")
+def observations() -> list[dict[str, str]]:
+    return read_csv("observations")
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> dict[str, dict[str, str]]:
+    return {row["table_id"]: row for row in read_csv("tables")}
+
+
+@pytest.fixture(scope="session")
+def cells(observations) -> dict[tuple[str, str, str, str], dict[str, str]]:
+    return {
+        (row["table_id"], row["row_id"], row["group"], row["column_id"]): row
+        for row in observations
+    }
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of datapackage/ (sources and built output) to break and rebuild."""
+    target = tmp_path / "datapackage"
+    shutil.copytree(PACKAGE_DIR, target, ignore=shutil.ignore_patterns(".build-*"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE_DIR / "index.html").is_file():
+        pytest.fail("site/ is not built: run `make build` (make test does it first)")
+    return SITE_DIR
