@@ -14,7 +14,12 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from numbers_in_text import NumberError, render_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"
@@ -85,3 +90,14 @@ def on_shutdown() -> None:
     if _staging is not None:
         _staging.cleanup()
         _staging = None
+
+
+def page_language(page: Page) -> str:
+    return "en" if page.file.src_uri.endswith(".en.md") else "da"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    try:
+        return render_text(markdown, page_language(page), page.file.src_uri)
+    except NumberError as error:
+        raise PluginError(str(error)) from error
