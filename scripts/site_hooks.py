@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import sys
 import tempfile
 import zipfile
@@ -20,6 +21,9 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from numbers_in_text import NumberError, render_text  # noqa: E402
+from table_blocks import TableBlockError, render_table_block  # noqa: E402
+
+TABLE_MACRO = re.compile(r"\{\{\s*table\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"
@@ -97,7 +101,11 @@ def page_language(page: Page) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = page_language(page)
     try:
-        return render_text(markdown, page_language(page), page.file.src_uri)
-    except NumberError as error:
+        markdown = TABLE_MACRO.sub(
+            lambda match: render_table_block(match.group("id"), language), markdown
+        )
+        return render_text(markdown, language, page.file.src_uri)
+    except (NumberError, TableBlockError) as error:
         raise PluginError(str(error)) from error

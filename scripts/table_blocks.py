@@ -1,0 +1,214 @@
+"""Render a table or figure of the package as an HTML block in a page.
+
+Pages write `{{ table("T28") }}`; the block carries the stable anchor (`tabel-28` /
+`table-28`, `figur-7` / `figure-7`), the title, question, population, source line with
+table number and printed page, the notes, a slot for the chart, and the printed numbers
+as an accessible HTML table. All text comes from the package (labels in both languages
+live next to the data), never from the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from numbers_in_text import format_decimal
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "datapackage" / "data"
+
+WORDS = {
+    "da": {
+        "table": "Tabel",
+        "figure": "Figur",
+        "diagram": "Figur",
+        "question": "Spørgsmål",
+        "population": "Hvem",
+        "source": "Kilde",
+        "page": "s.",
+        "numbers": "Se tallene som tabel",
+        "note": "Note",
+        "hidden": "ikke vist (under 5 %)",
+        "lost": "tabt i kildeteksten",
+        "flag_notes": "Markeringer",
+        "group": "Gruppe",
+        "not_in_package": "Figuren er et diagram uden tal og indgår derfor ikke i datapakken.",
+    },
+    "en": {
+        "table": "Table",
+        "figure": "Figure",
+        "diagram": "Figure",
+        "question": "Question",
+        "population": "Who",
+        "source": "Source",
+        "page": "p.",
+        "numbers": "See the numbers as a table",
+        "note": "Note",
+        "hidden": "not shown (below 5%)",
+        "lost": "lost in the source text",
+        "flag_notes": "Flags",
+        "group": "Group",
+        "not_in_package": "The figure is a diagram without numbers, so it is not in the data package.",
+    },
+}
+ANCHOR_WORDS = {"da": {"T": "tabel", "F": "figur"}, "en": {"T": "table", "F": "figure"}}
+FLAG_MARKS = {
+    "inferred_from_text": "†",
+    "position_uncertain": "‡",
+    "printed_inconsistency": "§",
+    "lost_in_transcript": "¤",
+    "hidden_below_5_percent": "*",
+}
+FLAG_TEXT = {
+    "da": {
+        "inferred_from_text": "tallet er tabt i tabellen, men oplyst i rapportens tekst",
+        "position_uncertain": "placeringen i figuren er usikker",
+        "printed_inconsistency": "trykt uoverensstemmelse, gengivet som trykt (se errata)",
+        "lost_in_transcript": "tallet er tabt i kildeteksten",
+        "hidden_below_5_percent": "rapporten viser ikke værdier under 5 % (ukendt, ikke 0)",
+    },
+    "en": {
+        "inferred_from_text": "lost in the table but stated in the report's text",
+        "position_uncertain": "position in the figure is uncertain",
+        "printed_inconsistency": "printed inconsistency, kept as printed (see errata)",
+        "lost_in_transcript": "the number was lost in the source text",
+        "hidden_below_5_percent": "the report does not show values under 5% (unknown, not 0)",
+    },
+}
+
+
+class TableBlockError(Exception):
+    pass
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    return {row["table_id"]: row for row in _read("tables")}
+
+
+@cache
+def observations_by_table() -> dict[str, list[dict[str, str]]]:
+    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in _read("observations"):
+        grouped[row["table_id"]].append(row)
+    return grouped
+
+
+def anchor(table_id: str, language: str) -> str:
+    return f"{ANCHOR_WORDS[language][table_id[0]]}-{int(table_id[1:])}"
+
+
+def caption_name(entry: dict[str, str], language: str) -> str:
+    return f"{WORDS[language][entry['kind']]} {entry['number']}"
+
+
+def source_line(entry: dict[str, str], language: str) -> str:
+    words = WORDS[language]
+    name = caption_name(entry, language).lower() if language == "da" else caption_name(entry, language)
+    return (
+        f"{entry['source_' + language]}, SBi 2018:09, {name}, {words['page']} {entry['page']}"
+    )
+
+
+def cell_text(cell: dict[str, str], language: str) -> str:
+    parts = []
+    if cell["percent"]:
+        percent = format_decimal(cell["percent"], language)
+        parts.append(f"{percent}\u00a0%" if language == "da" else f"{percent}%")
+    if cell["count"]:
+        parts.append(f"({cell['count']})" if parts else cell["count"])
+    if cell["value"]:
+        parts.append(format_decimal(cell["value"], language))
+    flags = cell["flags"].split(";") if cell["flags"] else []
+    if not parts:
+        parts.append(
+            WORDS[language]["hidden"] if "hidden_below_5_percent" in flags else WORDS[language]["lost"]
+        )
+    marks = "".join(FLAG_MARKS[flag] for flag in flags if flag in FLAG_MARKS)
+    text = " ".join(parts)
+    return f"{text}<sup>{marks}</sup>" if marks else text
+
+
+def data_table_html(table_id: str, language: str) -> tuple[str, set[str]]:
+    cells = observations_by_table().get(table_id, [])
+    columns = sorted({(int(c["column_order"]), c["column_id"], c[f"column_label_{language}"]) for c in cells})
+    groups = list(dict.fromkeys((c["group"], c[f"group_label_{language}"]) for c in cells))
+    rows = sorted({(int(c["row_order"]), c["row_id"], c[f"row_label_{language}"]) for c in cells})
+    lookup = {(c["row_id"], c["group"], c["column_id"]): c for c in cells}
+    multi_group = len(groups) > 1
+    used_flags: set[str] = set()
+    head = "".join(f'<th scope="col">{html.escape(label)}</th>' for _, _, label in columns)
+    group_head = f'<th scope="col">{WORDS[language]["group"]}</th>' if multi_group else ""
+    body = []
+    for _, row_id, row_label in rows:
+        for index, (group, group_label) in enumerate(groups):
+            row_cells = []
+            for _, column_id, _ in columns:
+                cell = lookup.get((row_id, group, column_id))
+                if cell is None:
+                    row_cells.append("<td></td>")
+                    continue
+                used_flags.update(flag for flag in cell["flags"].split(";") if flag)
+                row_cells.append(f"<td>{cell_text(cell, language)}</td>")
+            label_cell = ""
+            if not multi_group:
+                label_cell = f'<th scope="row">{html.escape(row_label)}</th>'
+            elif index == 0:
+                label_cell = f'<th scope="rowgroup" rowspan="{len(groups)}">{html.escape(row_label)}</th>'
+            group_cell = f'<th scope="row">{html.escape(group_label)}</th>' if multi_group else ""
+            body.append(f"<tr>{label_cell}{group_cell}{''.join(row_cells)}</tr>")
+    table = (
+        '<table class="data-table">'
+        f'<thead><tr><td></td>{group_head}{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
+    return table, used_flags
+
+
+def render_table_block(table_id: str, language: str) -> str:
+    entry = catalogue().get(table_id)
+    if entry is None:
+        raise TableBlockError(f"table({table_id!r}): no such table or figure in the package")
+    words = WORDS[language]
+    title = html.escape(entry[f"title_{language}"])
+    meta = []
+    if entry[f"question_{language}"]:
+        meta.append(f"<b>{words['question']}:</b> {html.escape(entry['question_' + language])}")
+    if entry[f"population_{language}"]:
+        meta.append(f"<b>{words['population']}:</b> {html.escape(entry['population_' + language])}")
+    meta.append(f"<b>{words['source']}:</b> {html.escape(source_line(entry, language))}")
+    parts = [
+        f'<section class="report-table" id="{anchor(table_id, language)}" data-table="{table_id}">',
+        f'<h3 class="report-table__title">{caption_name(entry, language)}. {title}</h3>',
+        f'<p class="report-table__meta">{"<br>".join(meta)}</p>',
+    ]
+    if entry["in_package"] == "true":
+        table, used_flags = data_table_html(table_id, language)
+        parts.append(f'<div class="chart-slot" data-table="{table_id}"></div>')
+        parts.append(
+            f"<details class=\"report-table__numbers\"><summary>{words['numbers']}</summary>"
+            f'<div class="table-scroll">{table}</div></details>'
+        )
+        if used_flags:
+            legend = "; ".join(
+                f"{FLAG_MARKS[flag]} {FLAG_TEXT[language][flag]}"
+                for flag in FLAG_MARKS
+                if flag in used_flags
+            )
+            parts.append(f'<p class="report-table__flags"><b>{words["flag_notes"]}:</b> {legend}</p>')
+    else:
+        parts.append(f"<p>{words['not_in_package']}</p>")
+    if entry[f"note_{language}"]:
+        parts.append(
+            f'<p class="report-table__note"><b>{words["note"]}:</b> {html.escape(entry["note_" + language])}</p>'
+        )
+    parts.append("</section>")
+    return "\n".join(parts)
