@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from numbers_in_text import NumberError, render_text  # noqa: E402
-from table_blocks import TableBlockError, render_table_block  # noqa: E402
+from table_blocks import TableBlockError, anchor, render_table_block  # noqa: E402
 
 TABLE_MACRO = re.compile(r"\{\{\s*table\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 
@@ -96,6 +97,14 @@ def on_shutdown() -> None:
         _staging = None
 
 
+RECOMMENDATIONS = range(1, 6)
+RECOMMENDATION_ANCHOR = {"da": "anbefaling", "en": "recommendation"}
+REDIRECT_TITLE = {"da": "Anbefaling {n}", "en": "Recommendation {n}"}
+REDIRECT_TEXT = {"da": "Gå til anbefaling {n}", "en": "Go to recommendation {n}"}
+EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}")
+_not_found_page: dict[str, bytes] = {}
+
+
 def page_language(page: Page) -> str:
     return "en" if page.file.src_uri.endswith(".en.md") else "da"
 
@@ -106,6 +115,83 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = TABLE_MACRO.sub(
             lambda match: render_table_block(match.group("id"), language), markdown
         )
-        return render_text(markdown, language, page.file.src_uri)
+        markdown = render_text(markdown, language, page.file.src_uri)
     except (NumberError, TableBlockError) as error:
         raise PluginError(str(error)) from error
+    return markdown + anchor_map_script(page, config, language)
+
+
+def explicit_ids(markdown: str, language: str) -> list[str]:
+    """Heading ids given with attr_list, then table/figure anchors, in page order."""
+    ids = [match.group("id") for match in EXPLICIT_ID.finditer(markdown)]
+    return ids + [anchor(table_id, language) for table_id in TABLE_MACRO.findall(markdown)]
+
+
+def anchor_map_script(page: Page, config: MkDocsConfig, language: str) -> str:
+    """Map this page's anchors to the other language's, so the switcher keeps #anchor.
+
+    Both language files of a page have the same structure, so their explicit ids
+    correspond by position; table anchors translate word for word.
+    """
+    docs = Path(config["docs_dir"])
+    source = page.file.src_uri
+    danish = source.replace(".en.md", ".md") if language == "en" else source
+    english = danish[: -len(".md")] + ".en.md"
+    if not (docs / danish).is_file() or not (docs / english).is_file():
+        return ""
+    da_ids = explicit_ids((docs / danish).read_text(encoding="utf-8"), "da")
+    en_ids = explicit_ids((docs / english).read_text(encoding="utf-8"), "en")
+    if len(da_ids) != len(en_ids):
+        raise PluginError(
+            f"{danish} and {english} have different structures: "
+            f"{len(da_ids)} and {len(en_ids)} anchors"
+        )
+    pairs = zip(da_ids, en_ids, strict=True)
+    mapping = {a: b for a, b in pairs} if language == "da" else {b: a for a, b in pairs}
+    return (
+        '\n\n<script type="application/json" id="anchor-map">'
+        + json.dumps(mapping, ensure_ascii=True, sort_keys=True).replace("/", "\\/")
+        + "</script>\n"
+    )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    language = config["theme"]["language"]
+    # mkdocs-static-i18n reports the root site_dir during the English pass too.
+    root = Path(config["site_dir"])
+    if root.name == "en":
+        root = root.parent
+    site_dir = root if language == "da" else root / language
+    write_recommendation_redirects(site_dir, language)
+    fix_not_found_pages(root, language)
+
+
+def write_recommendation_redirects(site_dir: Path, language: str) -> None:
+    """Short stable URLs anbefalinger/1/ … 5/ that lead to the recommendation's anchor."""
+    for number in RECOMMENDATIONS:
+        target = f"../#{RECOMMENDATION_ANCHOR[language]}-{number}"
+        title = REDIRECT_TITLE[language].format(n=number)
+        text = REDIRECT_TEXT[language].format(n=number)
+        page = (
+            f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
+            f"<title>{title}</title>"
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="refresh" content="0; url={target}">'
+            f'<link rel="canonical" href="{target}"></head>'
+            f'<body><p><a href="{target}">{text}</a></p></body></html>\n'
+        )
+        path = site_dir / "anbefalinger" / str(number) / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+
+
+def fix_not_found_pages(root: Path, language: str) -> None:
+    """mkdocs-static-i18n lets the English pass overwrite the root 404.html: keep the
+    Danish one at the root and put the English one at en/404.html."""
+    if language == "da":
+        _not_found_page["da"] = (root / "404.html").read_bytes()
+        return
+    root_page = root / "404.html"
+    if root_page.is_file() and "da" in _not_found_page:
+        (root / language / "404.html").write_bytes(root_page.read_bytes())
+        root_page.write_bytes(_not_found_page["da"])

@@ -112,10 +112,10 @@ def caption_name(entry: dict[str, str], language: str) -> str:
 
 def source_line(entry: dict[str, str], language: str) -> str:
     words = WORDS[language]
-    name = caption_name(entry, language).lower() if language == "da" else caption_name(entry, language)
-    return (
-        f"{entry['source_' + language]}, SBi 2018:09, {name}, {words['page']} {entry['page']}"
+    name = (
+        caption_name(entry, language).lower() if language == "da" else caption_name(entry, language)
     )
+    return f"{entry['source_' + language]}, SBi 2018:09, {name}, {words['page']} {entry['page']}"
 
 
 def cell_text(cell: dict[str, str], language: str) -> str:
@@ -130,7 +130,9 @@ def cell_text(cell: dict[str, str], language: str) -> str:
     flags = cell["flags"].split(";") if cell["flags"] else []
     if not parts:
         parts.append(
-            WORDS[language]["hidden"] if "hidden_below_5_percent" in flags else WORDS[language]["lost"]
+            WORDS[language]["hidden"]
+            if "hidden_below_5_percent" in flags
+            else WORDS[language]["lost"]
         )
     marks = "".join(FLAG_MARKS[flag] for flag in flags if flag in FLAG_MARKS)
     text = " ".join(parts)
@@ -139,7 +141,9 @@ def cell_text(cell: dict[str, str], language: str) -> str:
 
 def data_table_html(table_id: str, language: str) -> tuple[str, set[str]]:
     cells = observations_by_table().get(table_id, [])
-    columns = sorted({(int(c["column_order"]), c["column_id"], c[f"column_label_{language}"]) for c in cells})
+    columns = sorted(
+        {(int(c["column_order"]), c["column_id"], c[f"column_label_{language}"]) for c in cells}
+    )
     groups = list(dict.fromkeys((c["group"], c[f"group_label_{language}"]) for c in cells))
     rows = sorted({(int(c["row_order"]), c["row_id"], c[f"row_label_{language}"]) for c in cells})
     lookup = {(c["row_id"], c["group"], c["column_id"]): c for c in cells}
@@ -162,12 +166,14 @@ def data_table_html(table_id: str, language: str) -> tuple[str, set[str]]:
             if not multi_group:
                 label_cell = f'<th scope="row">{html.escape(row_label)}</th>'
             elif index == 0:
-                label_cell = f'<th scope="rowgroup" rowspan="{len(groups)}">{html.escape(row_label)}</th>'
+                label_cell = (
+                    f'<th scope="rowgroup" rowspan="{len(groups)}">{html.escape(row_label)}</th>'
+                )
             group_cell = f'<th scope="row">{html.escape(group_label)}</th>' if multi_group else ""
             body.append(f"<tr>{label_cell}{group_cell}{''.join(row_cells)}</tr>")
     table = (
         '<table class="data-table">'
-        f'<thead><tr><td></td>{group_head}{head}</tr></thead>'
+        f"<thead><tr><td></td>{group_head}{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
     return table, used_flags
@@ -194,7 +200,7 @@ def render_table_block(table_id: str, language: str) -> str:
         table, used_flags = data_table_html(table_id, language)
         parts.append(f'<div class="chart-slot" data-table="{table_id}"></div>')
         parts.append(
-            f"<details class=\"report-table__numbers\"><summary>{words['numbers']}</summary>"
+            f'<details class="report-table__numbers"><summary>{words["numbers"]}</summary>'
             f'<div class="table-scroll">{table}</div></details>'
         )
         if used_flags:
@@ -203,7 +209,9 @@ def render_table_block(table_id: str, language: str) -> str:
                 for flag in FLAG_MARKS
                 if flag in used_flags
             )
-            parts.append(f'<p class="report-table__flags"><b>{words["flag_notes"]}:</b> {legend}</p>')
+            parts.append(
+                f'<p class="report-table__flags"><b>{words["flag_notes"]}:</b> {legend}</p>'
+            )
     else:
         parts.append(f"<p>{words['not_in_package']}</p>")
     if entry[f"note_{language}"]:
