@@ -91,6 +91,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_shutdown() -> None:
+    # Without a site_url the sitemap holds "None" URLs and a build-date lastmod that
+    # would make builds differ from day to day: do not publish one. (mkdocs-static-i18n
+    # writes it after the last post-build hook, hence here.)
+    for root in _site_roots:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (root / name).unlink(missing_ok=True)
+    _site_roots.clear()
     global _staging
     if _staging is not None:
         _staging.cleanup()
@@ -103,6 +110,7 @@ REDIRECT_TITLE = {"da": "Anbefaling {n}", "en": "Recommendation {n}"}
 REDIRECT_TEXT = {"da": "Gå til anbefaling {n}", "en": "Go to recommendation {n}"}
 EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}")
 _not_found_page: dict[str, bytes] = {}
+_site_roots: set[Path] = set()
 
 
 def page_language(page: Page) -> str:
@@ -155,6 +163,16 @@ def anchor_map_script(page: Page, config: MkDocsConfig, language: str) -> str:
     )
 
 
+HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]+">')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Material fetches "<alternate>/sitemap.xml" for every hreflang link in <head>; with
+    # relative links (no site_url, so the site works under any path and offline) those
+    # requests 404. The visible language switcher does not need them.
+    return HREFLANG_LINK.sub("", output)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     language = config["theme"]["language"]
     # mkdocs-static-i18n reports the root site_dir during the English pass too.
@@ -164,6 +182,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = root if language == "da" else root / language
     write_recommendation_redirects(site_dir, language)
     fix_not_found_pages(root, language)
+    _site_roots.add(root)
 
 
 def write_recommendation_redirects(site_dir: Path, language: str) -> None:
