@@ -41,7 +41,7 @@ class Mismatch:
 
 
 def format_number(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
+    text = format(number, "f")  # keep the printed precision ("100,0")
     return text
 
 

@@ -534,6 +534,8 @@ def build_readme(
         "value is unknown (never 0).",
         "- `position_uncertain` — the transcript jumbled a figure's numbers; the note says how "
         "the number was assigned to its bar.",
+        "- `not_asked` — the report did not put this question to this group (table 28: two "
+        "items went to board members only); no number exists.",
         "- `printed_inconsistency` — the printed cell disagrees with the other printed "
         "numbers; it is kept as printed and described in `errata`.",
         "",

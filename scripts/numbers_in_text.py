@@ -37,7 +37,7 @@ def load_cells(path: Path = OBSERVATIONS) -> dict[tuple[str, str, str, str], dic
 
 def format_decimal(text: str, language: str) -> str:
     number = Decimal(text)
-    plain = format(number.normalize(), "f")
+    plain = format(number, "f")  # keep the printed precision ("100,0")
     return plain.replace(".", ",") if language == "da" else plain
 
 

@@ -24,6 +24,10 @@ SOURCE_FLAGS = (
     "inferred_from_text",
     "hidden_below_5_percent",
     "position_uncertain",
+    # Extension: a question the report did not put to this group (T28: two items went to
+    # board members only). The cell is empty because no number exists, not because it
+    # was lost.
+    "not_asked",
 )
 # Added by the build from errata.yaml, never written in a source file.
 ERRATUM_FLAG = "printed_inconsistency"
@@ -278,12 +282,13 @@ def parse_cell(raw: Any, cell: Cell, problems: list[str]) -> None:
         cell.percent is None
         and cell.count is None
         and cell.value is None
-        and not ({"lost_in_transcript", "hidden_below_5_percent"} & set(cell.flags))
+        and not ({"lost_in_transcript", "hidden_below_5_percent", "not_asked"} & set(cell.flags))
     ):
         problems.append(
-            f"{where}: an empty cell needs flag lost_in_transcript or hidden_below_5_percent"
+            f"{where}: an empty cell needs flag lost_in_transcript, hidden_below_5_percent "
+            "or not_asked"
         )
-    if {"lost_in_transcript", "inferred_from_text", "position_uncertain"} & set(
+    if {"lost_in_transcript", "inferred_from_text", "position_uncertain", "not_asked"} & set(
         cell.flags
     ) and not cell.note:
         problems.append(f"{where}: flags {cell.flags} need a note saying what was relied on")

@@ -33,6 +33,7 @@ WORDS = {
         "note": "Note",
         "hidden": "ikke vist (under 5 %)",
         "lost": "tabt i kildeteksten",
+        "not_asked": "ikke spurgt",
         "flag_notes": "Markeringer",
         "group": "Gruppe",
         "not_in_package": "Figuren er et diagram uden tal og indgår derfor ikke i datapakken.",
@@ -49,6 +50,7 @@ WORDS = {
         "note": "Note",
         "hidden": "not shown (below 5%)",
         "lost": "lost in the source text",
+        "not_asked": "not asked",
         "flag_notes": "Flags",
         "group": "Group",
         "not_in_package": "The figure is a diagram without numbers, so it is not in the data package.",
@@ -61,6 +63,7 @@ FLAG_MARKS = {
     "printed_inconsistency": "§",
     "lost_in_transcript": "¤",
     "hidden_below_5_percent": "*",
+    "not_asked": "–",
 }
 FLAG_TEXT = {
     "da": {
@@ -69,6 +72,7 @@ FLAG_TEXT = {
         "printed_inconsistency": "trykt uoverensstemmelse, gengivet som trykt (se errata)",
         "lost_in_transcript": "tallet er tabt i kildeteksten",
         "hidden_below_5_percent": "rapporten viser ikke værdier under 5 % (ukendt, ikke 0)",
+        "not_asked": "spørgsmålet blev ikke stillet til denne gruppe",
     },
     "en": {
         "inferred_from_text": "lost in the table but stated in the report's text",
@@ -76,6 +80,7 @@ FLAG_TEXT = {
         "printed_inconsistency": "printed inconsistency, kept as printed (see errata)",
         "lost_in_transcript": "the number was lost in the source text",
         "hidden_below_5_percent": "the report does not show values under 5% (unknown, not 0)",
+        "not_asked": "the question was not put to this group",
     },
 }
 
