@@ -24,11 +24,9 @@ from typing import Any
 import yaml
 
 from arithmetic import check_table, format_number
+from package_schema import schema
 from source_tables import (
-    ALL_FLAGS,
-    CHECKS,
     ERRATUM_FLAG,
-    KINDS,
     SOURCE_DIR,
     Code,
     Erratum,
@@ -41,258 +39,11 @@ from source_tables import (
 PACKAGE_DIR = SOURCE_DIR.parent
 DATA_DIR_NAME = "data"
 GENERATED = ("datapackage.json", "README.md", DATA_DIR_NAME)
-FLAG_PATTERN = "^({0})(;({0}))*$".format("|".join(ALL_FLAGS))
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 
 class BuildError(Exception):
     pass
-
-
-def _field(
-    name: str, field_type: str, description: str, required: bool = False, **extra: Any
-) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": name, "type": field_type, "description": description}
-    constraints = extra.pop("constraints", {})
-    if required:
-        constraints["required"] = True
-    if constraints:
-        field["constraints"] = constraints
-    field.update(extra)
-    return field
-
-
-def tables_schema(table_ids: list[str]) -> dict[str, Any]:
-    text = {"field_type": "string"}
-    return {
-        "fields": [
-            _field(
-                "table_id",
-                "string",
-                "Identifier: T01–T53 for tables, F01–F18 for figures.",
-                True,
-                constraints={"unique": True, "pattern": "^(T|F)[0-9]{2}$"},
-            ),
-            _field(
-                "kind",
-                "string",
-                "table, figure (with numbers) or diagram (no numbers).",
-                True,
-                constraints={"enum": list(KINDS)},
-            ),
-            _field("number", "integer", "The table's or figure's number in the report.", True),
-            _field("title_da", **text, description="Title as printed (Danish).", required=True),
-            _field("title_en", **text, description="Title in English.", required=True),
-            _field(
-                "question_da",
-                **text,
-                description="Survey question or heading as printed (Danish); empty if none.",
-            ),
-            _field(
-                "question_en",
-                **text,
-                description="Survey question or heading in English; empty if none.",
-            ),
-            _field(
-                "source_da", **text, description="The printed source line ('Kilde').", required=True
-            ),
-            _field("source_en", **text, description="The source line in English.", required=True),
-            _field(
-                "population_da", **text, description="Who answered or what is counted (Danish)."
-            ),
-            _field(
-                "population_en", **text, description="Who answered or what is counted (English)."
-            ),
-            _field(
-                "page", "integer", "Printed page number in the report (PDF page minus 2).", True
-            ),
-            _field(
-                "pdf_page",
-                "integer",
-                "Page number in the PDF (and line prefix in the seed transcript).",
-                True,
-            ),
-            _field("chapter", "integer", "Chapter of the report.", True),
-            _field(
-                "multiple_response",
-                "boolean",
-                "True when respondents could give several answers, so shares need not sum to 100.",
-                True,
-            ),
-            _field("note_da", **text, description="Printed note and transcription notes (Danish)."),
-            _field(
-                "note_en", **text, description="Printed note and transcription notes (English)."
-            ),
-            _field(
-                "in_package",
-                "boolean",
-                "True when the table's cells are in the observations resource (false for diagrams without numbers).",
-                True,
-            ),
-            _field("cell_count", "integer", "Number of cells of this table in observations.", True),
-        ],
-        "primaryKey": ["table_id"],
-    }
-
-
-def observations_schema(
-    table_ids: list[str], group_ids: list[str], column_ids: list[str]
-) -> dict[str, Any]:
-    return {
-        "fields": [
-            _field(
-                "table_id",
-                "string",
-                "Table or figure the cell belongs to (see resource tables).",
-                True,
-                constraints={"enum": table_ids},
-            ),
-            _field(
-                "row_id",
-                "string",
-                "Stable identifier of the row within the table.",
-                True,
-                constraints={"pattern": "^[a-z0-9]+(_[a-z0-9]+)*$"},
-            ),
-            _field(
-                "row_label_da",
-                "string",
-                "Row label as printed (Danish); […] marks a number the transcript lost.",
-                True,
-            ),
-            _field("row_label_en", "string", "Row label in English.", True),
-            _field(
-                "row_order",
-                "integer",
-                "Position of the row in the printed table (1 = first).",
-                True,
-            ),
-            _field(
-                "group",
-                "string",
-                "Respondent group or sub-population (see resource codes).",
-                True,
-                constraints={"enum": group_ids},
-            ),
-            _field("group_label_da", "string", "Group label (Danish).", True),
-            _field("group_label_en", "string", "Group label (English).", True),
-            _field(
-                "column_id",
-                "string",
-                "Response category or column (see resource codes).",
-                True,
-                constraints={"enum": column_ids},
-            ),
-            _field("column_label_da", "string", "Column label (Danish).", True),
-            _field("column_label_en", "string", "Column label (English).", True),
-            _field(
-                "column_order",
-                "integer",
-                "Position of the column in the printed table (1 = first).",
-                True,
-            ),
-            _field(
-                "percent",
-                "number",
-                "Percentage exactly as printed; empty when not printed, hidden or lost (see flags).",
-            ),
-            _field("count", "integer", "Count exactly as printed; empty when not printed."),
-            _field(
-                "base",
-                "integer",
-                "The N the percentage refers to (row or column total, or the N printed for the bar).",
-            ),
-            _field(
-                "value",
-                "number",
-                "A number that is not a percentage (index on a 0–1 scale, average), as printed.",
-            ),
-            _field(
-                "flags",
-                "string",
-                "Semicolon-separated flags: " + ", ".join(ALL_FLAGS) + ".",
-                constraints={"pattern": FLAG_PATTERN},
-            ),
-            _field(
-                "note",
-                "string",
-                "Transcription note for this cell (what was lost, inferred or uncertain, and what was relied on).",
-            ),
-        ],
-        "primaryKey": ["table_id", "row_id", "group", "column_id"],
-        "foreignKeys": [
-            {"fields": ["table_id"], "reference": {"resource": "tables", "fields": ["table_id"]}}
-        ],
-    }
-
-
-def errata_schema(table_ids: list[str]) -> dict[str, Any]:
-    return {
-        "fields": [
-            _field(
-                "table_id",
-                "string",
-                "Table of the inconsistent cell.",
-                True,
-                constraints={"enum": table_ids},
-            ),
-            _field(
-                "row_id",
-                "string",
-                "Row of the cell ('*' when a sum down a column without a total row).",
-                True,
-            ),
-            _field("group", "string", "Group of the cell.", True),
-            _field(
-                "column_id",
-                "string",
-                "Column of the cell ('*' when a sum across a row without a total column).",
-                True,
-            ),
-            _field(
-                "check",
-                "string",
-                "The arithmetic check that fails.",
-                True,
-                constraints={"enum": list(CHECKS)},
-            ),
-            _field("printed", "string", "What the report prints.", True),
-            _field(
-                "implied",
-                "string",
-                "The value implied by the other printed numbers, where one can be derived.",
-            ),
-            _field("description_da", "string", "What is inconsistent (Danish).", True),
-            _field("description_en", "string", "What is inconsistent (English).", True),
-        ],
-        "primaryKey": ["table_id", "row_id", "group", "column_id", "check"],
-        "foreignKeys": [
-            {"fields": ["table_id"], "reference": {"resource": "tables", "fields": ["table_id"]}}
-        ],
-    }
-
-
-def codes_schema() -> dict[str, Any]:
-    return {
-        "fields": [
-            _field(
-                "kind",
-                "string",
-                "group or column.",
-                True,
-                constraints={"enum": ["group", "column"]},
-            ),
-            _field(
-                "code",
-                "string",
-                "The code used in observations.group or observations.column_id.",
-                True,
-            ),
-            _field("label_da", "string", "Danish label.", True),
-            _field("label_en", "string", "English label.", True),
-        ],
-        "primaryKey": ["kind", "code"],
-    }
 
 
 def _csv(rows: list[dict[str, Any]], fields: list[str]) -> bytes:
@@ -332,6 +83,7 @@ def table_rows(tables: list[Table]) -> list[dict[str, Any]]:
                 "pdf_page": table.pdf_page,
                 "chapter": table.chapter,
                 "multiple_response": table.multiple_response,
+                "sum_axis": table.sum,
                 "note_da": table.note.da if table.note else None,
                 "note_en": table.note.en if table.note else None,
                 "in_package": bool(table.cells()),
@@ -595,10 +347,12 @@ def build(package_dir: Path = PACKAGE_DIR, write: bool = True) -> dict[str, Any]
     group_ids = sorted(code.id for code in codes.values() if code.kind == "group")
     column_ids = sorted(code.id for code in codes.values() if code.kind == "column")
     schemas = {
-        "tables": tables_schema(table_ids),
-        "observations": observations_schema(table_ids, group_ids, column_ids),
-        "errata": errata_schema(table_ids),
-        "codes": codes_schema(),
+        "tables": schema("tables"),
+        "observations": schema(
+            "observations", {"table_id": table_ids, "group": group_ids, "column_id": column_ids}
+        ),
+        "errata": schema("errata", {"table_id": table_ids}),
+        "codes": schema("codes"),
     }
     rows = {
         "tables": table_rows(tables),

@@ -22,8 +22,17 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from numbers_in_text import NumberError, render_text  # noqa: E402
-from table_blocks import TableBlockError, anchor, render_table_block  # noqa: E402
+from page_fragments import FRAGMENTS  # noqa: E402
+from table_blocks import (  # noqa: E402
+    TableBlockError,
+    anchor,
+    catalogue,
+    csv_name,
+    render_table_block,
+    table_csv,
+)
 
+FRAGMENT_MACRO = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\)\s*\}\}")
 TABLE_MACRO = re.compile(r"\{\{\s*table\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,9 +72,14 @@ def download_contents() -> dict[str, bytes]:
         if path.suffix != ".md"
     }
     contents[ZIP_NAME] = package_zip(files)
+    for table_id, entry in catalogue().items():
+        if entry["in_package"] == "true":
+            for language in ("da", "en"):
+                contents[f"tables/{csv_name(table_id, language)}"] = table_csv(table_id, language)
     contents["SHA256SUMS"] = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {name}\n"
         for name, content in sorted(contents.items())
+        if not name.startswith("tables/")
     ).encode("utf-8")
     return contents
 
@@ -120,13 +134,25 @@ def page_language(page: Page) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page)
     try:
+        root = "../" * page.url.count("/")
         markdown = TABLE_MACRO.sub(
-            lambda match: render_table_block(match.group("id"), language), markdown
+            lambda match: render_table_block(
+                match.group("id"), language, f"{root}{DOWNLOAD_DIR}/tables/"
+            ),
+            markdown,
         )
+        markdown = FRAGMENT_MACRO.sub(lambda match: fragment(match, language, root), markdown)
         markdown = render_text(markdown, language, page.file.src_uri)
     except (NumberError, TableBlockError) as error:
         raise PluginError(str(error)) from error
     return markdown + anchor_map_script(page, config, language)
+
+
+def fragment(match: re.Match[str], language: str, root: str) -> str:
+    name = match.group("name")
+    if name not in FRAGMENTS:
+        raise TableBlockError(f"unknown page fragment {match.group(0)!r}")
+    return FRAGMENTS[name](language, root)
 
 
 def explicit_ids(markdown: str, language: str) -> list[str]:
@@ -166,11 +192,24 @@ def anchor_map_script(page: Page, config: MkDocsConfig, language: str) -> str:
 HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]+">')
 
 
+PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
+SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Material fetches "<alternate>/sitemap.xml" for every hreflang link in <head>; with
     # relative links (no site_url, so the site works under any path and offline) those
     # requests 404. The visible language switcher does not need them.
-    return HREFLANG_LINK.sub("", output)
+    output = HREFLANG_LINK.sub("", output)
+    # Plotly (served from this site, one pinned copy) only on pages that have charts,
+    # loaded before the site script that draws them.
+    if 'class="chart-data"' in output:
+        output = SITE_SCRIPT.sub(
+            lambda m: f'<script src="{m.group("prefix")}{PLOTLY}"></script>\n{m.group(0)}',
+            output,
+            count=1,
+        )
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

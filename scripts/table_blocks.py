@@ -15,6 +15,7 @@ from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
+from build_charts import chart_for, figure_json
 from numbers_in_text import format_decimal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +38,8 @@ WORDS = {
         "flag_notes": "Markeringer",
         "group": "Gruppe",
         "not_in_package": "Figuren er et diagram uden tal og indgår derfor ikke i datapakken.",
+        "csv": "Hent tallene (CSV)",
+        "chart_label": "Diagram",
     },
     "en": {
         "table": "Table",
@@ -54,6 +57,8 @@ WORDS = {
         "flag_notes": "Flags",
         "group": "Group",
         "not_in_package": "The figure is a diagram without numbers, so it is not in the data package.",
+        "csv": "Download the numbers (CSV)",
+        "chart_label": "Chart",
     },
 }
 ANCHOR_WORDS = {"da": {"T": "tabel", "F": "figur"}, "en": {"T": "table", "F": "figure"}}
@@ -177,14 +182,14 @@ def data_table_html(table_id: str, language: str) -> tuple[str, set[str]]:
             group_cell = f'<th scope="row">{html.escape(group_label)}</th>' if multi_group else ""
             body.append(f"<tr>{label_cell}{group_cell}{''.join(row_cells)}</tr>")
     table = (
-        '<table class="data-table">'
+        "<table>"
         f"<thead><tr><td></td>{group_head}{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
     return table, used_flags
 
 
-def render_table_block(table_id: str, language: str) -> str:
+def render_table_block(table_id: str, language: str, download_prefix: str = "download/") -> str:
     entry = catalogue().get(table_id)
     if entry is None:
         raise TableBlockError(f"table({table_id!r}): no such table or figure in the package")
@@ -203,7 +208,7 @@ def render_table_block(table_id: str, language: str) -> str:
     ]
     if entry["in_package"] == "true":
         table, used_flags = data_table_html(table_id, language)
-        parts.append(f'<div class="chart-slot" data-table="{table_id}"></div>')
+        parts.append(chart_html(table_id, language))
         parts.append(
             f'<details class="report-table__numbers"><summary>{words["numbers"]}</summary>'
             f'<div class="table-scroll">{table}</div></details>'
@@ -217,6 +222,10 @@ def render_table_block(table_id: str, language: str) -> str:
             parts.append(
                 f'<p class="report-table__flags"><b>{words["flag_notes"]}:</b> {legend}</p>'
             )
+        parts.append(
+            f'<p class="report-table__links"><a href="{download_prefix}'
+            f'{csv_name(table_id, language)}" download>{words["csv"]}</a></p>'
+        )
     else:
         parts.append(f"<p>{words['not_in_package']}</p>")
     if entry[f"note_{language}"]:
@@ -225,3 +234,65 @@ def render_table_block(table_id: str, language: str) -> str:
         )
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def csv_name(table_id: str, language: str) -> str:
+    return f"{language}/{anchor(table_id, language)}.csv"
+
+
+def chart_html(table_id: str, language: str) -> str:
+    chart = chart_for(table_id, language)
+    if chart is None:
+        return ""
+    return (
+        f'<figure class="chart" data-chart-kind="{chart.kind}" data-marks="{chart.bars}">'
+        f'<div class="chart-plot" id="chart-{anchor(table_id, language)}" '
+        f'aria-describedby="alt-{anchor(table_id, language)}"></div>'
+        f'<figcaption id="alt-{anchor(table_id, language)}" class="chart-alt">'
+        f"{html.escape(chart.alt)}</figcaption>"
+        f'<script type="application/json" class="chart-data">{figure_json(chart)}</script>'
+        "</figure>"
+    )
+
+
+CSV_HEADERS = {
+    "da": [
+        "tabel",
+        "række",
+        "gruppe",
+        "kolonne",
+        "procent",
+        "antal",
+        "base",
+        "værdi",
+        "markeringer",
+        "note",
+    ],
+    "en": ["table", "row", "group", "column", "percent", "count", "base", "value", "flags", "note"],
+}
+
+
+def table_csv(table_id: str, language: str) -> bytes:
+    """One table's cells with labels in one language (the site's per-table download)."""
+    import csv as csv_module
+    import io
+
+    buffer = io.StringIO()
+    writer = csv_module.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADERS[language])
+    for cell in observations_by_table().get(table_id, []):
+        writer.writerow(
+            [
+                table_id,
+                cell[f"row_label_{language}"],
+                cell[f"group_label_{language}"],
+                cell[f"column_label_{language}"],
+                cell["percent"],
+                cell["count"],
+                cell["base"],
+                cell["value"],
+                cell["flags"],
+                cell["note"],
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")

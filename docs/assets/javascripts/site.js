@@ -1,6 +1,10 @@
-// Keep the #anchor when switching language: the page carries a map from its anchors
-// to the other language's (written by scripts/site_hooks.py).
+// Site behaviour: keep the #anchor when switching language, and draw the charts.
 (function () {
+  "use strict";
+
+  // --- Language switcher keeps the anchor --------------------------------------------
+  // Each page carries a map from its anchors to the other language's
+  // (written by scripts/site_hooks.py).
   function translatedHash() {
     var hash = decodeURIComponent(window.location.hash.slice(1));
     if (!hash) return "";
@@ -12,7 +16,77 @@
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
     if (!link || !window.location.hash) return;
     event.preventDefault();
-    var target = link.getAttribute("href").split("#")[0] + translatedHash();
-    window.location.href = target;
+    window.location.href = link.getAttribute("href").split("#")[0] + translatedHash();
   });
+
+  // --- Charts ------------------------------------------------------------------------
+  var CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    showSendToCloud: false,
+    showEditInChartStudio: false,
+    plotlyServerURL: "",
+    displayModeBar: "hover",
+    modeBarButtons: [["toImage"]],
+    scrollZoom: false
+  };
+
+  function textColour() {
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    return scheme === "slate" ? "#e2e4e9" : "#1f2328";
+  }
+
+  function draw(figure) {
+    if (figure.dataset.drawn || !window.Plotly) return;
+    var plot = figure.querySelector(".chart-plot");
+    var spec = JSON.parse(figure.querySelector("script.chart-data").textContent);
+    spec.layout.font.color = textColour();
+    // Fewer ticks on a phone, so the axis labels do not run together.
+    if (plot.clientWidth < 500 && spec.layout.xaxis.dtick === 25) spec.layout.xaxis.dtick = 50;
+    figure.dataset.drawn = "true";
+    window.Plotly.newPlot(plot, spec.data, spec.layout, CONFIG).then(function () {
+      figure.dataset.rendered = "true";
+    });
+  }
+
+  function visible(figure) {
+    return figure.offsetParent !== null;
+  }
+
+  function setup() {
+    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.chart"));
+    if (!figures.length) return;
+    if ("IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting && visible(entry.target)) {
+            draw(entry.target);
+            observer.unobserve(entry.target);
+          }
+        });
+      }, { rootMargin: "200px 0px" });
+      figures.forEach(function (figure) { observer.observe(figure); });
+    } else {
+      figures.forEach(draw);
+    }
+    // Charts inside collapsed blocks or tabs: draw or resize when they are shown.
+    document.addEventListener("toggle", function (event) {
+      if (!event.target.open) return;
+      event.target.querySelectorAll("figure.chart").forEach(function (figure) {
+        if (figure.dataset.drawn) window.Plotly.Plots.resize(figure.querySelector(".chart-plot"));
+        else draw(figure);
+      });
+    }, true);
+    // Follow the light/dark palette switch.
+    new MutationObserver(function () {
+      figures.forEach(function (figure) {
+        if (figure.dataset.drawn) {
+          window.Plotly.relayout(figure.querySelector(".chart-plot"), { "font.color": textColour() });
+        }
+      });
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
 })();

@@ -1,0 +1,259 @@
+"""Page fragments generated from the data package, in the page's language.
+
+Pages write `{{ data_dictionary() }}`, `{{ table_catalogue() }}`, `{{ errata_list() }}`,
+`{{ dataset_jsonld() }}` or `{{ download_list() }}`; the site hook replaces them, so the
+data page can never drift from the package it describes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from table_blocks import anchor, catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+DESCRIPTOR = ROOT / "datapackage" / "datapackage.json"
+ZIP_NAME = "sbi-2018-09-entydig-ledelse.zip"
+
+WORDS = {
+    "da": {
+        "field": "Felt",
+        "type": "Type",
+        "required": "Påkrævet",
+        "description": "Beskrivelse",
+        "yes": "ja",
+        "no": "nej",
+        "resource": "Ressource",
+        "id": "Id",
+        "title": "Titel",
+        "page": "Side",
+        "where": "Findes på",
+        "cells": "Celler",
+        "diagram": "diagram uden tal",
+        "table_word": "Tabel",
+        "figure_word": "Figur",
+        "check": "Tjek",
+        "printed": "Trykt",
+        "implied": "Udledt",
+        "what": "Hvad stemmer ikke",
+        "cell": "Celle",
+        "keys": "Primærnøgle",
+        "file": "Fil",
+        "rows": "Rækker",
+        "zip": "Hele datapakken (zip)",
+        "checksums": "SHA256-kontrolsummer",
+    },
+    "en": {
+        "field": "Field",
+        "type": "Type",
+        "required": "Required",
+        "description": "Description",
+        "yes": "yes",
+        "no": "no",
+        "resource": "Resource",
+        "id": "Id",
+        "title": "Title",
+        "page": "Page",
+        "where": "Shown on",
+        "cells": "Cells",
+        "diagram": "diagram without numbers",
+        "table_word": "Table",
+        "figure_word": "Figure",
+        "check": "Check",
+        "printed": "Printed",
+        "implied": "Implied",
+        "what": "What is inconsistent",
+        "cell": "Cell",
+        "keys": "Primary key",
+        "file": "File",
+        "rows": "Rows",
+        "zip": "The whole data package (zip)",
+        "checksums": "SHA256 checksums",
+    },
+}
+CHAPTER_PAGES = {
+    # table/figure number ranges → findings page, so the catalogue links to the chart.
+    "kontekst": {"T": range(1, 7), "F": range(1, 5)},
+    "bestyrelser": {"T": range(7, 17), "F": range(0)},
+    "styre-foelgegrupper": {"T": range(17, 22), "F": range(5, 7)},
+    "projektledere": {"T": range(22, 28), "F": range(0)},
+    "bidrag": {"T": range(28, 41), "F": range(0)},
+    "organisationsstruktur": {"T": range(41, 54), "F": range(7, 19)},
+}
+
+
+def descriptor() -> dict[str, Any]:
+    return json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+
+
+def findings_page(table_id: str) -> str | None:
+    number = int(table_id[1:])
+    for page, ranges in CHAPTER_PAGES.items():
+        if number in ranges[table_id[0]]:
+            return page
+    return None
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    header = "".join(f'<th scope="col">{h}</th>' for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f'<div class="table-scroll"><table><thead><tr>{header}</tr>'
+        f"</thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def data_dictionary(language: str, prefix: str) -> str:
+    words = WORDS[language]
+    parts = []
+    for resource in descriptor()["resources"]:
+        schema = resource["schema"]
+        rows = []
+        for field in schema["fields"]:
+            description = field["description_da"] if language == "da" else field["description"]
+            constraints = field.get("constraints", {})
+            extra = ""
+            if "enum" in constraints and len(constraints["enum"]) <= 8:
+                extra = " (" + ", ".join(f"<code>{v}</code>" for v in constraints["enum"]) + ")"
+            rows.append(
+                [
+                    f"<code>{field['name']}</code>",
+                    field["type"],
+                    words["yes"] if constraints.get("required") else words["no"],
+                    html.escape(description) + extra,
+                ]
+            )
+        keys = ", ".join(f"<code>{k}</code>" for k in schema["primaryKey"])
+        parts.append(
+            f'<h3 id="{resource["name"]}"><code>{resource["path"]}</code></h3>'
+            f"<p>{html.escape(resource['description'])} {words['keys']}: {keys}.</p>"
+            + _table([words["field"], words["type"], words["required"], words["description"]], rows)
+        )
+    return "\n".join(parts)
+
+
+def table_catalogue(language: str, prefix: str) -> str:
+    words = WORDS[language]
+    rows = []
+    for table_id, entry in catalogue().items():
+        name = words["table_word"] if table_id[0] == "T" else words["figure_word"]
+        page = findings_page(table_id)
+        label = f"{name} {entry['number']}"
+        link = (
+            f'<a href="{prefix}resultater/{page}/#{anchor(table_id, language)}">{label}</a>'
+            if page
+            else label
+        )
+        cells = entry["cell_count"] if entry["in_package"] == "true" else words["diagram"]
+        rows.append([link, html.escape(entry[f"title_{language}"]), entry["page"], cells])
+    return _table([words["id"], words["title"], words["page"], words["cells"]], rows)
+
+
+def errata_list(language: str, prefix: str) -> str:
+    words = WORDS[language]
+    errata = next(r for r in descriptor()["resources"] if r["name"] == "errata")
+    path = ROOT / "datapackage" / errata["path"]
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        entries = list(csv.DictReader(handle))
+    rows = []
+    for entry in entries:
+        table_id = entry["table_id"]
+        name = words["table_word"] if table_id[0] == "T" else words["figure_word"]
+        page = findings_page(table_id)
+        label = f"{name} {int(table_id[1:])}"
+        if page:
+            label = f'<a href="{prefix}resultater/{page}/#{anchor(table_id, language)}">{label}</a>'
+        cell = f"{label}: <code>{entry['row_id']}</code> / <code>{entry['column_id']}</code>"
+        rows.append(
+            [
+                cell,
+                f"<code>{entry['check']}</code>",
+                html.escape(entry["printed"]),
+                html.escape(entry["implied"]),
+                html.escape(entry[f"description_{language}"]),
+            ]
+        )
+    return _table(
+        [words["cell"], words["check"], words["printed"], words["implied"], words["what"]], rows
+    )
+
+
+def download_list(language: str, prefix: str) -> str:
+    words = WORDS[language]
+    items = [f'<li><a href="{prefix}download/{ZIP_NAME}" download>{words["zip"]}</a></li>']
+    items.append(f'<li><a href="{prefix}download/datapackage.json">datapackage.json</a></li>')
+    for resource in descriptor()["resources"]:
+        items.append(
+            f'<li><a href="{prefix}download/{resource["path"]}" download>'
+            f"{resource['path'].split('/')[-1]}</a> — {html.escape(resource['description'])} "
+            f"({resource['bytes']:,} bytes)</li>".replace(",", "." if language == "da" else ",")
+        )
+    items.append(f'<li><a href="{prefix}download/SHA256SUMS">{words["checksums"]}</a></li>')
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def dataset_jsonld(language: str, prefix: str) -> str:
+    package = descriptor()
+    source = package["sources"][0]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": package["title"] if language == "en" else package["title_da"],
+        "alternateName": package["title_da"] if language == "en" else package["title"],
+        "description": package["description"] if language == "en" else package["description_da"],
+        "inLanguage": ["da", "en"],
+        "version": package["version"],
+        "license": package["licenses"][0]["path"],
+        "keywords": package["keywords"],
+        "creator": {"@type": "Organization", "name": package["contributors"][0]["title"]},
+        "isBasedOn": {
+            "@type": "Report",
+            "name": source["title"],
+            "author": [{"@type": "Person", "name": name} for name in source["authors"]],
+            "datePublished": str(source["year"]),
+            "publisher": {"@type": "Organization", "name": source["publisher"]},
+            "isPartOf": {"@type": "CreativeWorkSeries", "name": source["series"]},
+        },
+        "citation": source["title"],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "application/zip",
+                "contentUrl": f"{prefix}download/{ZIP_NAME}",
+            }
+        ]
+        + [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": "text/csv",
+                "name": resource["name"],
+                "contentUrl": f"{prefix}download/{resource['path']}",
+            }
+            for resource in package["resources"]
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def changelog(language: str, prefix: str) -> str:
+    """CHANGELOG.md (kept in English) without its title, headings moved down two levels."""
+    lines = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if not line.startswith("# ")]
+    return "\n".join("##" + line if line.startswith("#") else line for line in body)
+
+
+FRAGMENTS: dict[str, Callable[[str, str], str]] = {
+    "data_dictionary": data_dictionary,
+    "table_catalogue": table_catalogue,
+    "errata_list": errata_list,
+    "download_list": download_list,
+    "dataset_jsonld": dataset_jsonld,
+    "changelog": changelog,
+}
