@@ -281,7 +281,7 @@ def chart_for(table_id: str, language: str) -> Chart | None:
             trace = _bar_trace(column, keys, y, lookup, language)
             trace["marker"] = {
                 "color": _colour(column[1], position, len(ordered)),
-                "line": {"color": "#ffffff", "width": 1},
+                "line": {"color": "rgba(128,128,128,0.6)", "width": 0.5},
             }
             marks += sum(v is not None for v in trace["x"])
             traces.append(trace)
@@ -306,9 +306,12 @@ def chart_for(table_id: str, language: str) -> Chart | None:
 
     percent_axis = any(c["percent"] for c in cells)
     note_lines = [words[n] for n in sorted(notes)]
-    height = 110 + BAR_HEIGHT * len(keys) * (1 if kind != "bars" or not multi_group else 1)
-    if kind == "bars" and multi_group:
-        height = 110 + BAR_HEIGHT * len(rows) * len(groups)
+    # Each category needs room for its (wrapped) label and, per group, one bar.
+    lines_per_row = [r[2].count("<br>") + 1 for r in rows]
+    bars_per_row = len(groups) if multi_group else 1
+    if kind == "bars" and not multi_group:
+        bars_per_row = max(1, len(columns))
+    height = 90 + sum(max(BAR_HEIGHT * bars_per_row, 15 * lines + 8) for lines in lines_per_row)
     layout: dict[str, Any] = {
         "template": "none",
         "font": {"family": FONT, "size": 13},

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from table_blocks import anchor, catalogue
+from table_blocks import anchor, caption_name, catalogue, render_table_block
 
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTOR = ROOT / "datapackage" / "datapackage.json"
@@ -46,6 +46,14 @@ WORDS = {
         "rows": "Rækker",
         "zip": "Hele datapakken (zip)",
         "checksums": "SHA256-kontrolsummer",
+        "page_names": {
+            "kontekst": "Område og kontekst",
+            "bestyrelser": "Bestyrelserne",
+            "styre-foelgegrupper": "Styre-/følgegrupper",
+            "projektledere": "Projektledere",
+            "bidrag": "Bidrag",
+            "organisationsstruktur": "Organisationsstrukturen",
+        },
     },
     "en": {
         "field": "Field",
@@ -73,6 +81,14 @@ WORDS = {
         "rows": "Rows",
         "zip": "The whole data package (zip)",
         "checksums": "SHA256 checksums",
+        "page_names": {
+            "kontekst": "Context",
+            "bestyrelser": "The boards",
+            "styre-foelgegrupper": "Steering/follow-up groups",
+            "projektledere": "Project leaders",
+            "bidrag": "Contribution",
+            "organisationsstruktur": "Organisational structure",
+        },
     },
 }
 CHAPTER_PAGES = {
@@ -240,6 +256,40 @@ def dataset_jsonld(language: str, prefix: str) -> str:
     }
     text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
     return f'<script type="application/ld+json">{text}</script>'
+
+
+CHART_PAGE_WORDS = {
+    "da": {
+        "back": "Se {name} i sammenhæng på resultatsiden",
+        "licence": "Data: SBi 2018:09 (Nielsen m.fl. 2018), samlet og udgivet under "
+        '<a href="https://creativecommons.org/licenses/by/4.0/deed.da">CC BY 4.0</a>.',
+        "all": "Alle tabeller og figurer",
+    },
+    "en": {
+        "back": "See {name} in context on the findings page",
+        "licence": "Data: SBi 2018:09 (Nielsen et al. 2018), compiled and released under "
+        '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.',
+        "all": "All tables and figures",
+    },
+}
+
+
+def chart_page(table_id: str, language: str, prefix: str) -> str:
+    """The page of one chart (for links and iframes): the block, licence and a way back."""
+    entry = catalogue()[table_id]
+    words = CHART_PAGE_WORDS[language]
+    name = caption_name(entry, language)
+    page = findings_page(table_id)
+    back = ""
+    if page:
+        target = f"{prefix}resultater/{page}/#{anchor(table_id, language)}"
+        back = f'<a href="{target}">{words["back"].format(name=name.lower() if language == "da" else name)}</a> · '
+    return (
+        f"# {name}. {entry[f'title_{language}']}\n\n"
+        + render_table_block(table_id, language, prefix, chart_page=True)
+        + f'\n\n<p class="chart-page__footer">{back}'
+        f'<a href="{prefix}diagrammer/">{words["all"]}</a><br>{words["licence"]}</p>\n'
+    )
 
 
 def changelog(language: str, prefix: str) -> str:

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from numbers_in_text import NumberError, render_text  # noqa: E402
-from page_fragments import FRAGMENTS  # noqa: E402
+from page_fragments import FRAGMENTS, chart_page  # noqa: E402
 from table_blocks import (  # noqa: E402
     TableBlockError,
     anchor,
@@ -33,6 +33,7 @@ from table_blocks import (  # noqa: E402
 )
 
 FRAGMENT_MACRO = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\)\s*\}\}")
+CHART_PAGE_MACRO = re.compile(r"\{\{\s*chart_page\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 TABLE_MACRO = re.compile(r"\{\{\s*table\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,10 +136,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = page_language(page)
     try:
         root = "../" * page.url.count("/")
+        markdown = CHART_PAGE_MACRO.sub(
+            lambda match: chart_page(match.group("id"), language, root), markdown
+        )
         markdown = TABLE_MACRO.sub(
-            lambda match: render_table_block(
-                match.group("id"), language, f"{root}{DOWNLOAD_DIR}/tables/"
-            ),
+            lambda match: render_table_block(match.group("id"), language, root),
             markdown,
         )
         markdown = FRAGMENT_MACRO.sub(lambda match: fragment(match, language, root), markdown)

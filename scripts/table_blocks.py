@@ -39,6 +39,9 @@ WORDS = {
         "group": "Gruppe",
         "not_in_package": "Figuren er et diagram uden tal og indgår derfor ikke i datapakken.",
         "csv": "Hent tallene (CSV)",
+        "own_page": "Diagrammets egen side",
+        "embed": "Indlejr diagrammet på din egen side",
+        "embed_help": "Kopiér koden og indsæt den i din side:",
         "chart_label": "Diagram",
     },
     "en": {
@@ -58,6 +61,9 @@ WORDS = {
         "group": "Group",
         "not_in_package": "The figure is a diagram without numbers, so it is not in the data package.",
         "csv": "Download the numbers (CSV)",
+        "own_page": "The chart's own page",
+        "embed": "Embed the chart on your own page",
+        "embed_help": "Copy the code and paste it into your page:",
         "chart_label": "Chart",
     },
 }
@@ -189,7 +195,10 @@ def data_table_html(table_id: str, language: str) -> tuple[str, set[str]]:
     return table, used_flags
 
 
-def render_table_block(table_id: str, language: str, download_prefix: str = "download/") -> str:
+def render_table_block(
+    table_id: str, language: str, root: str = "", chart_page: bool = False
+) -> str:
+    """The block for one table; `root` is the relative path from the page to the site root."""
     entry = catalogue().get(table_id)
     if entry is None:
         raise TableBlockError(f"table({table_id!r}): no such table or figure in the package")
@@ -202,10 +211,13 @@ def render_table_block(table_id: str, language: str, download_prefix: str = "dow
         meta.append(f"<b>{words['population']}:</b> {html.escape(entry['population_' + language])}")
     meta.append(f"<b>{words['source']}:</b> {html.escape(source_line(entry, language))}")
     parts = [
-        f'<section class="report-table" id="{anchor(table_id, language)}" data-table="{table_id}">',
-        f'<h3 class="report-table__title">{caption_name(entry, language)}. {title}</h3>',
-        f'<p class="report-table__meta">{"<br>".join(meta)}</p>',
+        f'<section class="report-table" id="{anchor(table_id, language)}" data-table="{table_id}">'
     ]
+    if not chart_page:  # the chart's own page has the title as its h1
+        parts.append(
+            f'<h3 class="report-table__title">{caption_name(entry, language)}. {title}</h3>'
+        )
+    parts.append(f'<p class="report-table__meta">{"<br>".join(meta)}</p>')
     if entry["in_package"] == "true":
         table, used_flags = data_table_html(table_id, language)
         parts.append(chart_html(table_id, language))
@@ -222,10 +234,24 @@ def render_table_block(table_id: str, language: str, download_prefix: str = "dow
             parts.append(
                 f'<p class="report-table__flags"><b>{words["flag_notes"]}:</b> {legend}</p>'
             )
-        parts.append(
-            f'<p class="report-table__links"><a href="{download_prefix}'
-            f'{csv_name(table_id, language)}" download>{words["csv"]}</a></p>'
-        )
+        links = [
+            f'<a href="{root}download/tables/{csv_name(table_id, language)}" download>'
+            f"{words['csv']}</a>"
+        ]
+        if not chart_page:
+            chart_href = f"{root}diagrammer/{table_id}/"
+            links.append(f'<a href="{chart_href}">{words["own_page"]}</a>')
+        parts.append(f'<p class="report-table__links">{" · ".join(links)}</p>')
+        if not chart_page:
+            parts.append(
+                f'<details class="report-table__embed"><summary>{words["embed"]}</summary>'
+                f"<p>{words['embed_help']}</p>"
+                f'<pre><code class="embed-code" data-embed-path="{chart_href}" '
+                f'data-embed-title="{html.escape(caption_name(entry, language))}">'
+                f'&lt;iframe src="{chart_href}" width="100%" height="700" '
+                f'title="{html.escape(caption_name(entry, language))}" '
+                f'loading="lazy"&gt;&lt;/iframe&gt;</code></pre></details>'
+            )
     else:
         parts.append(f"<p>{words['not_in_package']}</p>")
     if entry[f"note_{language}"]:

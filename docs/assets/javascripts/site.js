@@ -87,6 +87,16 @@
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
+  // Embed snippets: the site has no fixed address, so make the iframe URL absolute here.
+  function setupEmbeds() {
+    document.querySelectorAll("code.embed-code").forEach(function (code) {
+      var url = new URL(code.dataset.embedPath, window.location.href).href;
+      code.textContent = '<iframe src="' + url + '" width="100%" height="700" title="' +
+        code.dataset.embedTitle + '" loading="lazy"></iframe>';
+    });
+  }
+
+  function start() { setup(); setupEmbeds(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
