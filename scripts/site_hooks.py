@@ -112,6 +112,7 @@ def on_shutdown() -> None:
     for root in _site_roots:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (root / name).unlink(missing_ok=True)
+        split_search_index(root)
     _site_roots.clear()
     global _staging
     if _staging is not None:
@@ -198,11 +199,26 @@ PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
 SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
 
 
+CONFIG_BASE = re.compile(r'("base": ")(?P<base>[^"]*)(")')
+
+
+def english_base(match: re.Match[str]) -> str:
+    """Point an English page's search at en/search/ (its base one level below the root)."""
+    base = match.group("base")
+    parts = base.split("/") if base not in ("", ".") else []
+    if not parts or parts[-1] != "..":
+        raise PluginError(f"unexpected base {base!r} on an English page")
+    parts = parts[:-1]
+    return f"{match.group(1)}{'/'.join(parts) or '.'}{match.group(3)}"
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Material fetches "<alternate>/sitemap.xml" for every hreflang link in <head>; with
     # relative links (no site_url, so the site works under any path and offline) those
     # requests 404. The visible language switcher does not need them.
     output = HREFLANG_LINK.sub("", output)
+    if page_language(page) == "en":
+        output = CONFIG_BASE.sub(english_base, output, count=1)
     # Plotly (served from this site, one pinned copy) only on pages that have charts,
     # loaded before the site script that draws them.
     if 'class="chart-data"' in output:
@@ -243,6 +259,26 @@ def write_recommendation_redirects(site_dir: Path, language: str) -> None:
         path = site_dir / "anbefalinger" / str(number) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
+
+
+def split_search_index(root: Path) -> None:
+    """One search index per language, with that language's stemmer: Danish pages search
+    search/, English pages en/search/ (mkdocs-static-i18n writes one mixed index)."""
+    index_path = root / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    english = [doc for doc in index["docs"] if doc["location"].startswith("en/")]
+    danish = [doc for doc in index["docs"] if not doc["location"].startswith("en/")]
+    for doc in english:
+        doc["location"] = doc["location"].removeprefix("en/")
+    for language, docs, path in (
+        ("da", danish, index_path),
+        ("en", english, root / "en" / "search" / "search_index.json"),
+    ):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        content = {**index, "config": {**index["config"], "lang": [language]}, "docs": docs}
+        path.write_text(json.dumps(content, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
 def fix_not_found_pages(root: Path, language: str) -> None:
