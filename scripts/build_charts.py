@@ -283,7 +283,7 @@ def chart_for(table_id: str, language: str) -> Chart | None:
                 "color": _colour(column[1], position, len(ordered)),
                 "line": {"color": "rgba(128,128,128,0.6)", "width": 0.5},
             }
-            marks += sum(v is not None for v in trace["x"])
+            marks += sum(v is not None and v != 0 for v in trace["x"])
             traces.append(trace)
     else:
         kind = "bars"
@@ -301,7 +301,7 @@ def chart_for(table_id: str, language: str) -> Chart | None:
             colour = GROUP_COLOURS.get(group[0]) if multi_group and len(columns) == 1 else None
             trace["marker"] = {"color": colour or SERIES_COLOURS[position % len(SERIES_COLOURS)]}
             trace["showlegend"] = len(series) > 1
-            marks += sum(v is not None for v in trace["x"])
+            marks += sum(v is not None and v != 0 for v in trace["x"])
             traces.append(trace)
 
     percent_axis = any(c["percent"] for c in cells)

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from table_blocks import anchor, caption_name, catalogue, render_table_block
+from table_blocks import (
+    anchor,
+    caption_name,
+    catalogue,
+    language_root,
+    page_title,
+    render_table_block,
+    table_pages,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTOR = ROOT / "datapackage" / "datapackage.json"
@@ -46,14 +54,6 @@ WORDS = {
         "rows": "Rækker",
         "zip": "Hele datapakken (zip)",
         "checksums": "SHA256-kontrolsummer",
-        "page_names": {
-            "kontekst": "Område og kontekst",
-            "bestyrelser": "Bestyrelserne",
-            "styre-foelgegrupper": "Styre-/følgegrupper",
-            "projektledere": "Projektledere",
-            "bidrag": "Bidrag",
-            "organisationsstruktur": "Organisationsstrukturen",
-        },
     },
     "en": {
         "field": "Field",
@@ -81,24 +81,7 @@ WORDS = {
         "rows": "Rows",
         "zip": "The whole data package (zip)",
         "checksums": "SHA256 checksums",
-        "page_names": {
-            "kontekst": "Context",
-            "bestyrelser": "The boards",
-            "styre-foelgegrupper": "Steering/follow-up groups",
-            "projektledere": "Project leaders",
-            "bidrag": "Contribution",
-            "organisationsstruktur": "Organisational structure",
-        },
     },
-}
-CHAPTER_PAGES = {
-    # table/figure number ranges → findings page, so the catalogue links to the chart.
-    "kontekst": {"T": range(1, 7), "F": range(1, 5)},
-    "bestyrelser": {"T": range(7, 17), "F": range(0)},
-    "styre-foelgegrupper": {"T": range(17, 22), "F": range(5, 7)},
-    "projektledere": {"T": range(22, 28), "F": range(0)},
-    "bidrag": {"T": range(28, 41), "F": range(0)},
-    "organisationsstruktur": {"T": range(41, 54), "F": range(7, 19)},
 }
 
 
@@ -106,12 +89,13 @@ def descriptor() -> dict[str, Any]:
     return json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
 
 
-def findings_page(table_id: str) -> str | None:
-    number = int(table_id[1:])
-    for page, ranges in CHAPTER_PAGES.items():
-        if number in ranges[table_id[0]]:
-            return page
-    return None
+def evidence_link(table_id: str, language: str, prefix: str, text: str) -> str:
+    """A link to the table's block on the page where it stands (or the text alone)."""
+    page = table_pages().get(table_id)
+    if page is None:
+        return text
+    home = language_root(prefix, language)
+    return f'<a href="{home}{page}#{anchor(table_id, language)}">{text}</a>'
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
@@ -154,19 +138,24 @@ def data_dictionary(language: str, prefix: str) -> str:
 
 def table_catalogue(language: str, prefix: str) -> str:
     words = WORDS[language]
+    home = language_root(prefix, language)
     rows = []
     for table_id, entry in catalogue().items():
         name = words["table_word"] if table_id[0] == "T" else words["figure_word"]
-        page = findings_page(table_id)
         label = f"{name} {entry['number']}"
-        link = (
-            f'<a href="{prefix}resultater/{page}/#{anchor(table_id, language)}">{label}</a>'
-            if page
-            else label
+        charted = entry["in_package"] == "true"
+        link = f'<a href="{home}diagrammer/{table_id}/">{label}</a>' if charted else label
+        page = table_pages().get(table_id)
+        where = (
+            evidence_link(table_id, language, prefix, html.escape(page_title(page, language)))
+            if page is not None
+            else ""
         )
-        cells = entry["cell_count"] if entry["in_package"] == "true" else words["diagram"]
-        rows.append([link, html.escape(entry[f"title_{language}"]), entry["page"], cells])
-    return _table([words["id"], words["title"], words["page"], words["cells"]], rows)
+        cells = entry["cell_count"] if charted else words["diagram"]
+        rows.append([link, html.escape(entry[f"title_{language}"]), entry["page"], cells, where])
+    return _table(
+        [words["id"], words["title"], words["page"], words["cells"], words["where"]], rows
+    )
 
 
 def errata_list(language: str, prefix: str) -> str:
@@ -181,10 +170,7 @@ def errata_list(language: str, prefix: str) -> str:
     for entry in entries:
         table_id = entry["table_id"]
         name = words["table_word"] if table_id[0] == "T" else words["figure_word"]
-        page = findings_page(table_id)
-        label = f"{name} {int(table_id[1:])}"
-        if page:
-            label = f'<a href="{prefix}resultater/{page}/#{anchor(table_id, language)}">{label}</a>'
+        label = evidence_link(table_id, language, prefix, f"{name} {int(table_id[1:])}")
         cell = f"{label}: <code>{entry['row_id']}</code> / <code>{entry['column_id']}</code>"
         rows.append(
             [
@@ -279,16 +265,16 @@ def chart_page(table_id: str, language: str, prefix: str) -> str:
     entry = catalogue()[table_id]
     words = CHART_PAGE_WORDS[language]
     name = caption_name(entry, language)
-    page = findings_page(table_id)
     back = ""
-    if page:
-        target = f"{prefix}resultater/{page}/#{anchor(table_id, language)}"
-        back = f'<a href="{target}">{words["back"].format(name=name.lower() if language == "da" else name)}</a> · '
+    if table_id in table_pages():
+        text = words["back"].format(name=name.lower() if language == "da" else name)
+        back = evidence_link(table_id, language, prefix, text) + " · "
     return (
         f"# {name}. {entry[f'title_{language}']}\n\n"
         + render_table_block(table_id, language, prefix, chart_page=True)
         + f'\n\n<p class="chart-page__footer">{back}'
-        f'<a href="{prefix}diagrammer/">{words["all"]}</a><br>{words["licence"]}</p>\n'
+        f'<a href="{language_root(prefix, language)}diagrammer/">{words["all"]}</a>'
+        f"<br>{words['licence']}</p>\n"
     )
 
 

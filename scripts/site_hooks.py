@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from numbers_in_text import NumberError, render_text  # noqa: E402
 from page_fragments import FRAGMENTS, chart_page  # noqa: E402
 from table_blocks import (  # noqa: E402
+    TABLE_MACRO,
     TableBlockError,
     anchor,
     catalogue,
@@ -34,7 +35,6 @@ from table_blocks import (  # noqa: E402
 
 FRAGMENT_MACRO = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\)\s*\}\}")
 CHART_PAGE_MACRO = re.compile(r"\{\{\s*chart_page\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
-TABLE_MACRO = re.compile(r"\{\{\s*table\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"

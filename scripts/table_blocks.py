@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -116,6 +117,50 @@ def observations_by_table() -> dict[str, list[dict[str, str]]]:
     for row in _read("observations"):
         grouped[row["table_id"]].append(row)
     return grouped
+
+
+TABLE_MACRO = re.compile(r"\{\{\s*table\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
+DOCS_DIR = ROOT / "docs"
+
+
+def language_root(root: str, language: str) -> str:
+    """Relative path to the home of the page's language (Danish at /, English at /en/)."""
+    return root if language == "da" else f"{root}{language}/"
+
+
+@cache
+def table_pages() -> dict[str, str]:
+    """Where each table's block stands: table_id -> page path such as "resultater/kontekst/".
+
+    Read from the Danish page sources (the English ones have the same structure), so a
+    link to the evidence always follows the block when pages change.
+    """
+    pages: dict[str, str] = {}
+    for path in sorted(DOCS_DIR.rglob("*.md")):
+        relative = path.relative_to(DOCS_DIR)
+        if path.name.endswith(".en.md") or relative.parts[0] == "diagrammer":
+            continue
+        url = relative.with_suffix("").as_posix()
+        url = "" if url == "index" else url.removesuffix("/index").removesuffix("index") + "/"
+        for table_id in TABLE_MACRO.findall(path.read_text(encoding="utf-8")):
+            if table_id in pages:
+                raise TableBlockError(
+                    f"table({table_id!r}) stands on two pages: {pages[table_id]} and {url}"
+                )
+            pages[table_id] = url
+    return pages
+
+
+def page_title(page: str, language: str) -> str:
+    """The h1 of a page in the given language."""
+    stem = page.rstrip("/") or "index"
+    source = DOCS_DIR / (f"{stem}.md" if language == "da" else f"{stem}.en.md")
+    if not source.is_file():
+        source = DOCS_DIR / stem / ("index.md" if language == "da" else "index.en.md")
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return page
 
 
 def anchor(table_id: str, language: str) -> str:
@@ -239,7 +284,7 @@ def render_table_block(
             f"{words['csv']}</a>"
         ]
         if not chart_page:
-            chart_href = f"{root}diagrammer/{table_id}/"
+            chart_href = f"{language_root(root, language)}diagrammer/{table_id}/"
             links.append(f'<a href="{chart_href}">{words["own_page"]}</a>')
         parts.append(f'<p class="report-table__links">{" · ".join(links)}</p>')
         if not chart_page:
