@@ -29,6 +29,8 @@ def stub(table_id: str, language: str) -> str:
         "---\n"
         f'description: "{description}"\n'
         "hide: [navigation, toc]\n"
+        # The same table stands on its findings page; keep search results to that one.
+        "search:\n  exclude: true\n"
         "---\n\n"
         f'{{{{ chart_page("{table_id}") }}}}\n'
     )

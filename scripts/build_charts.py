@@ -72,12 +72,15 @@ SEQUENTIAL = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#6a51a3", "#3f007d"]
 BAR_HEIGHT = 26
 LABEL_WIDTH = 22  # characters per line of an axis label, so labels fit a phone
 HIDDEN = "hidden_below_5_percent"
+MIN_LABELLED_PERCENT = Decimal(6)
 
 TEXT = {
     "da": {
         "of": "af",
         "hidden": "Værdier under 5 % er ikke vist i rapporten og mangler derfor i søjlerne (ukendte, ikke 0).",
         "lost": "Tal, der er tabt i kildeteksten, mangler i søjlerne.",
+        "not_asked": "Spørgsmål, der ikke blev stillet til en gruppe, har ingen søjle.",
+        "other_measure": "Celler, der er trykt uden procent (fx et rent antal), er ikke tegnet.",
         "flag": {
             "inferred_from_text": "tal fra rapportens tekst",
             "position_uncertain": "usikker placering",
@@ -95,6 +98,8 @@ TEXT = {
         "of": "of",
         "hidden": "Values under 5% are not shown in the report and are missing from the bars (unknown, not 0).",
         "lost": "Numbers lost in the source text are missing from the bars.",
+        "not_asked": "Questions not put to a group have no bar.",
+        "other_measure": "Cells printed without a percentage (e.g. a bare count) are not drawn.",
         "flag": {
             "inferred_from_text": "number from the report's text",
             "position_uncertain": "uncertain position",
@@ -158,12 +163,31 @@ def percent_text(text: str, language: str) -> str:
     return f"{number_text(text, language)}\u00a0%" if language == "da" else f"{text}%"
 
 
-def measure(cell: dict[str, str]) -> tuple[str, str] | None:
-    """(field, printed text) of the number a chart draws for this cell."""
+def missing_reason(cell: dict[str, str]) -> str:
+    """Why a cell has no mark in the chart (a key of TEXT[language])."""
+    if HIDDEN in cell["flags"]:
+        return "hidden"
+    if "not_asked" in cell["flags"]:
+        return "not_asked"
+    if "lost_in_transcript" in cell["flags"]:
+        return "lost"
+    return "other_measure"
+
+
+def chart_field(cells: list[dict[str, str]]) -> str:
+    """The one measure a table's chart draws: percent if any is printed, else value, else count.
+
+    A cell printed without that measure (e.g. a bare count in a table of percentages) is
+    left out rather than drawn on the wrong scale."""
     for field in ("percent", "value", "count"):
-        if cell[field]:
-            return field, cell[field]
-    return None
+        if any(cell[field] for cell in cells):
+            return field
+    return "count"
+
+
+def measure(cell: dict[str, str], field: str) -> tuple[str, str] | None:
+    """(field, printed text) of the number a chart draws for this cell, if printed."""
+    return (field, cell[field]) if cell[field] else None
 
 
 def hover(cell: dict[str, str], language: str, series: str) -> str:
@@ -227,12 +251,15 @@ def chart_for(table_id: str, language: str) -> Chart | None:
     )
     stacked = entry["sum_axis"] == "columns" and len(columns) > 1
     notes = set()
+    field = chart_field(cells)
     for cell in cells:
-        if not measure(cell):
-            notes.add("hidden" if HIDDEN in cell["flags"] else "lost")
+        if not measure(cell, field):
+            notes.add(missing_reason(cell))
 
     if entry["multiple_response"] == "true" and not multi_group and len(columns) == 1:
-        rows.sort(key=lambda r: -_sort_value(lookup.get((r[1], groups[0][0], columns[0][1]))))
+        rows.sort(
+            key=lambda r: -_sort_value(lookup.get((r[1], groups[0][0], columns[0][1])), field)
+        )
     # Plotly draws the first category at the bottom of a horizontal bar chart.
     rows_bottom_up = list(reversed(rows))
     if multi_group:
@@ -246,13 +273,14 @@ def chart_for(table_id: str, language: str) -> Chart | None:
 
     traces: list[dict[str, Any]] = []
     marks = 0
+    layout_legend_reversed = False
     if is_index:
         kind = "dots"
         for column in columns:
             xs, texts = [], []
             for row_id, group in keys:
                 cell = lookup.get((row_id, group, column[1]))
-                found = measure(cell) if cell else None
+                found = measure(cell, field) if cell else None
                 xs.append(float(Decimal(found[1])) if found else None)
                 texts.append(hover(cell, language, column[2]) if cell else "")
             marks += sum(x is not None for x in xs)
@@ -278,7 +306,7 @@ def chart_for(table_id: str, language: str) -> Chart | None:
         kind = "stacked"
         ordered = _ordered_columns(columns)
         for position, column in enumerate(ordered):
-            trace = _bar_trace(column, keys, y, lookup, language)
+            trace = _bar_trace(column, keys, y, lookup, language, field)
             trace["marker"] = {
                 "color": _colour(column[1], position, len(ordered)),
                 "line": {"color": "rgba(128,128,128,0.6)", "width": 0.5},
@@ -288,7 +316,10 @@ def chart_for(table_id: str, language: str) -> Chart | None:
     else:
         kind = "bars"
         series = [(column, group) for column in columns for group in groups]
-        for position, (column, group) in enumerate(series):
+        # Horizontal groups stack their first trace at the bottom: add them in reverse
+        # and reverse the legend, so bars and legend both read in print order.
+        layout_legend_reversed = len(series) > 1
+        for position, (column, group) in reversed(list(enumerate(series))):
             if multi_group:
                 group_keys = [(r[1], group[0]) for r in rows_bottom_up]
                 group_y = [r[2] for r in rows_bottom_up]
@@ -297,7 +328,7 @@ def chart_for(table_id: str, language: str) -> Chart | None:
             name = group[1] if len(columns) == 1 else column[2]
             if multi_group and len(columns) > 1:
                 name = f"{column[2]} – {group[1]}"
-            trace = _bar_trace(column, group_keys, group_y, lookup, language, name)
+            trace = _bar_trace(column, group_keys, group_y, lookup, language, field, name)
             colour = GROUP_COLOURS.get(group[0]) if multi_group and len(columns) == 1 else None
             trace["marker"] = {"color": colour or SERIES_COLOURS[position % len(SERIES_COLOURS)]}
             trace["showlegend"] = len(series) > 1
@@ -339,6 +370,8 @@ def chart_for(table_id: str, language: str) -> Chart | None:
         "yaxis": {"automargin": True, "fixedrange": True, "ticks": "", "tickfont": {"size": 11}},
         "hovermode": "closest",
     }
+    if kind == "bars" and layout_legend_reversed:
+        layout["legend"]["traceorder"] = "reversed"
     if kind == "stacked":
         layout["legend"]["traceorder"] = "normal"
         layout["xaxis"].update(
@@ -398,8 +431,8 @@ def chart_for(table_id: str, language: str) -> Chart | None:
     )
 
 
-def _sort_value(cell: dict[str, str] | None) -> float:
-    found = measure(cell) if cell else None
+def _sort_value(cell: dict[str, str] | None, field: str) -> float:
+    found = measure(cell, field) if cell else None
     return float(Decimal(found[1])) if found else -1.0
 
 
@@ -409,18 +442,18 @@ def _bar_trace(
     y: Any,
     lookup: dict[tuple[str, str, str], dict[str, str]],
     language: str,
+    field: str,
     name: str | None = None,
 ) -> dict[str, Any]:
     xs: list[float | None] = []
     texts, labels = [], []
     for row_id, group in keys:
         cell = lookup.get((row_id, group, column[1]))
-        found = measure(cell) if cell else None
+        found = measure(cell, field) if cell else None
         xs.append(float(Decimal(found[1])) if found else None)
         texts.append(hover(cell, language, name or column[2]) if cell else "")
-        if found and found[0] == "percent":
-            labels.append(number_text(found[1], language))
-        elif found:
+        # Too narrow a segment for its label: leave it to the hover and the table.
+        if found and not (found[0] == "percent" and Decimal(found[1]) < MIN_LABELLED_PERCENT):
             labels.append(number_text(found[1], language))
         else:
             labels.append("")
@@ -434,6 +467,7 @@ def _bar_trace(
         "textposition": "inside",
         "insidetextanchor": "middle",
         "textfont": {"size": 11},
+        "textangle": 0,
         "constraintext": "both",
         "hovertext": texts,
         "hoverinfo": "text",
@@ -448,8 +482,9 @@ def _alt_text(
     language: str,
 ) -> str:
     words = TEXT[language]
-    best = max(cells, key=lambda c: _sort_value(c))
-    found = measure(best)
+    field = chart_field(cells)
+    best = max(cells, key=lambda c: _sort_value(c, field))
+    found = measure(best, field)
     value = ""
     if found:
         value = (
