@@ -367,7 +367,13 @@ def chart_for(table_id: str, language: str) -> Chart | None:
             "gridcolor": "rgba(128,128,128,0.25)",
             "fixedrange": True,
         },
-        "yaxis": {"automargin": True, "fixedrange": True, "ticks": "", "tickfont": {"size": 11}},
+        "yaxis": {
+            "automargin": True,
+            "fixedrange": True,
+            "ticks": "",
+            "tickfont": {"size": 11},
+            "gridcolor": "rgba(128,128,128,0.25)",
+        },
         "hovermode": "closest",
     }
     if kind == "bars" and layout_legend_reversed:
@@ -386,6 +392,7 @@ def chart_for(table_id: str, language: str) -> Chart | None:
         layout["xaxis"]["ticksuffix"] = "\u00a0%" if language == "da" else "%"
         layout["xaxis"]["rangemode"] = "tozero"
     if kind == "dots":
+        layout["margin"]["t"] = 28  # room for the "Neutral (0.5)" label
         layout["xaxis"].update({"range": [0, 1], "dtick": 0.1})
         layout["shapes"] = [
             {

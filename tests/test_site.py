@@ -108,3 +108,21 @@ def test_checksums_match_the_downloads(site_dir):
 def test_home_pages_link_the_package_download(site_dir):
     assert ZIP in (site_dir / "index.html").read_text(encoding="utf-8")
     assert "../" + ZIP in (site_dir / "en" / "index.html").read_text(encoding="utf-8")
+
+
+# Percentages that are category bounds or the report's display rule, not results:
+# "under 15 %", "15–45 %", "over 45 %" (municipal groups), "under 5 %" (hidden values),
+# "100 %" (a misprinted total described in words).
+CATEGORY_BOUNDS = {"5", "15", "45", "100"}
+
+
+def test_no_result_percentages_are_typed_by_hand_in_page_text():
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    typed = []
+    for path in sorted(docs.rglob("*.md")):
+        text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"\{\{[^}]*\}\}", "", text)
+        for match in re.finditer(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?%", text):
+            if match.group(1) not in CATEGORY_BOUNDS:
+                typed.append(f"{path.relative_to(docs)}: {match.group(0)!r}")
+    assert not typed, "use a number macro (pct/count/value) instead:\n" + "\n".join(typed)

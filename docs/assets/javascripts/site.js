@@ -41,6 +41,9 @@
     var plot = figure.querySelector(".chart-plot");
     var spec = JSON.parse(figure.querySelector("script.chart-data").textContent);
     spec.layout.font.color = textColour();
+    (spec.layout.annotations || []).forEach(function (note) {
+      note.font = Object.assign({}, note.font, { color: textColour() });
+    });
     // Fewer ticks on a phone, so the axis labels do not run together.
     if (plot.clientWidth < 500 && spec.layout.xaxis.dtick === 25) spec.layout.xaxis.dtick = 50;
     figure.dataset.drawn = "true";
@@ -80,9 +83,13 @@
     // Follow the light/dark palette switch.
     new MutationObserver(function () {
       figures.forEach(function (figure) {
-        if (figure.dataset.drawn) {
-          window.Plotly.relayout(figure.querySelector(".chart-plot"), { "font.color": textColour() });
-        }
+        if (!figure.dataset.drawn) return;
+        var plot = figure.querySelector(".chart-plot");
+        var update = { "font.color": textColour() };
+        (plot.layout.annotations || []).forEach(function (note, index) {
+          update["annotations[" + index + "].font.color"] = textColour();
+        });
+        window.Plotly.relayout(plot, update);
       });
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
