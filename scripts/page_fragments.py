@@ -285,6 +285,10 @@ def changelog(language: str, prefix: str) -> str:
     return "\n".join("##" + line if line.startswith("#") else line for line in body)
 
 
+def package_version(language: str, prefix: str) -> str:
+    return str(descriptor()["version"])
+
+
 FRAGMENTS: dict[str, Callable[[str, str], str]] = {
     "data_dictionary": data_dictionary,
     "table_catalogue": table_catalogue,
@@ -292,4 +296,5 @@ FRAGMENTS: dict[str, Callable[[str, str], str]] = {
     "download_list": download_list,
     "dataset_jsonld": dataset_jsonld,
     "changelog": changelog,
+    "package_version": package_version,
 }

@@ -198,3 +198,10 @@ def test_generated_outputs_are_the_documented_set():
         "observations.csv",
         "tables.csv",
     ]
+
+
+def test_citation_file_has_the_package_version():
+    descriptor = json.loads((PACKAGE_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"\nversion: {descriptor['version']}\n" in citation
+    assert f"## {descriptor['version']} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
