@@ -71,3 +71,30 @@ def test_crime_prevention_plans(cells):
     # one of which had not started when the survey ran: consistent, not an erratum.
     assert cells[("T11", "police_on_board", "plans_with_crime_prevention", "plans")]["base"] == "36"
     assert cells[("T11", "police_on_board", "all_plans", "plans")]["base"] == "56"
+
+
+def bases(observations, table_id, group):
+    return {
+        int(o["base"])
+        for o in observations
+        if o["table_id"] == table_id and o["group"] == group and o["base"]
+    }
+
+
+def test_figure_bases_agree_with_the_surveys(observations):
+    # Every figure bar of project leaders has the 56 of the project-leader survey; board
+    # members answered these questions 186 (figures 7, 8; table 41) or 188 times (11–16).
+    for figure in ("F07", "F08", "F11", "F12", "F13", "F14", "F15", "F16"):
+        assert bases(observations, figure, "project_leaders") == {56}, figure
+    assert (
+        bases(observations, "F07", "board_members")
+        == bases(observations, "T41", "board_members")
+        == {186}
+    )
+    for figure in ("F11", "F12", "F13", "F14", "F15", "F16"):
+        assert bases(observations, figure, "board_members") == {188}, figure
+    # Board members never exceed the 191 who answered the survey (table 7).
+    assert (
+        max(int(o["base"]) for o in observations if o["group"] == "board_members" and o["base"])
+        <= 191
+    )
