@@ -7,6 +7,7 @@ site always serves exactly the committed, validated package.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import re
@@ -122,7 +123,7 @@ def on_shutdown() -> None:
 
 RECOMMENDATIONS = range(1, 6)
 RECOMMENDATION_ANCHOR = {"da": "anbefaling", "en": "recommendation"}
-REDIRECT_TITLE = {"da": "Anbefaling {n}", "en": "Recommendation {n}"}
+REDIRECT_WORD = {"da": "Anbefaling", "en": "Recommendation"}
 REDIRECT_TEXT = {"da": "Gå til anbefaling {n}", "en": "Go to recommendation {n}"}
 EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}")
 _not_found_page: dict[str, bytes] = {}
@@ -237,20 +238,35 @@ def on_post_build(config: MkDocsConfig) -> None:
     if root.name == "en":
         root = root.parent
     site_dir = root if language == "da" else root / language
-    write_recommendation_redirects(site_dir, language)
+    write_recommendation_redirects(site_dir, Path(config["docs_dir"]), language)
     fix_not_found_pages(root, language)
     _site_roots.add(root)
 
 
-def write_recommendation_redirects(site_dir: Path, language: str) -> None:
+def recommendation_headings(docs_dir: Path, language: str) -> dict[int, str]:
+    """The heading of each recommendation, read from the recommendations page."""
+    source = docs_dir / ("anbefalinger.md" if language == "da" else f"anbefalinger.{language}.md")
+    pattern = re.compile(
+        rf"^##\s+(?P<text>.+?)\s*\{{#{RECOMMENDATION_ANCHOR[language]}-(?P<n>\d)\}}", re.M
+    )
+    text = source.read_text(encoding="utf-8")
+    return {int(m.group("n")): m.group("text") for m in pattern.finditer(text)}
+
+
+def write_recommendation_redirects(site_dir: Path, docs_dir: Path, language: str) -> None:
     """Short stable URLs anbefalinger/1/ … 5/ that lead to the recommendation's anchor."""
+    headings = recommendation_headings(docs_dir, language)
     for number in RECOMMENDATIONS:
+        if number not in headings:
+            raise PluginError(f"recommendation {number} has no heading in the {language} page")
         target = f"../#{RECOMMENDATION_ANCHOR[language]}-{number}"
-        title = REDIRECT_TITLE[language].format(n=number)
+        heading = re.sub(r"^\d+\.\s*", "", headings[number])
+        title = html.escape(f"{REDIRECT_WORD[language]} {number}: {heading}")
         text = REDIRECT_TEXT[language].format(n=number)
         page = (
             f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
             f"<title>{title}</title>"
+            f'<meta name="description" content="{title}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta http-equiv="refresh" content="0; url={target}">'
             f'<link rel="canonical" href="{target}"></head>'

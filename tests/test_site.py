@@ -126,3 +126,14 @@ def test_no_result_percentages_are_typed_by_hand_in_page_text():
             if match.group(1) not in CATEGORY_BOUNDS:
                 typed.append(f"{path.relative_to(docs)}: {match.group(0)!r}")
     assert not typed, "use a number macro (pct/count/value) instead:\n" + "\n".join(typed)
+
+
+def test_every_page_has_its_own_description_for_link_previews(site_dir):
+    defaults = set()
+    for path in pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        match = re.search(r'<meta name="description" content="([^"]+)"', html)
+        assert match, f"{path}: no description"
+        defaults.add(match.group(1))
+    # Each page has its own text, not the site-wide default.
+    assert len(defaults) == len(pages(site_dir)), "some pages share a description"
