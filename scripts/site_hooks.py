@@ -200,6 +200,7 @@ PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
 SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
 
 
+ABSOLUTE_SWITCHER = re.compile(r'href="(?P<path>/[^"]*)" hreflang=')
 CONFIG_BASE = re.compile(r'("base": ")(?P<base>[^"]*)(")')
 
 
@@ -218,6 +219,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # relative links (no site_url, so the site works under any path and offline) those
     # requests 404. The visible language switcher does not need them.
     output = HREFLANG_LINK.sub("", output)
+    # mkdocs-static-i18n gives the home pages' switcher root-absolute links ("/", "/en/"),
+    # which break when the site is served under a path (GitHub Pages, an intranet folder).
+    depth = page.url.count("/")
+    output = ABSOLUTE_SWITCHER.sub(
+        lambda m: f'href="{("../" * depth + m.group("path").lstrip("/")) or "./"}" hreflang=',
+        output,
+    )
     if page_language(page) == "en":
         output = CONFIG_BASE.sub(english_base, output, count=1)
     # Plotly (served from this site, one pinned copy) only on pages that have charts,

@@ -132,3 +132,25 @@ if __name__ == "__main__":
         f"/en/anbefalinger/{n}/" for n in range(1, 6)
     ]
     sys.stdout.write("\n".join(sorted(set(public_urls(SITE) + extra))) + "\n")
+
+
+def test_pages_link_to_pages_in_their_own_language(site_dir):
+    """An English page's links stay on English pages (downloads and assets are shared),
+    and a Danish page's stay on Danish ones; only the language switcher crosses over."""
+    crossing = []
+    for page in sorted(site_dir.rglob("index.html")):
+        base = url_of(page, site_dir)
+        if base.split("/")[-2:-1] and base.rstrip("/").split("/")[-1].isdigit():
+            continue  # recommendation short URLs
+        english = base.startswith("/en/")
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"#][^"]*)"(?![^>]*hreflang)', html)
+        for href in links:
+            if urlparse(href).scheme or href.startswith(("mailto:", "//")):
+                continue
+            target = urljoin(base, href)
+            if target.startswith(("/download/", "/assets/")) or "/download/" in target:
+                continue
+            if target.startswith("/en/") != english:
+                crossing.append(f"{base}: {href}")
+    assert not crossing, "\n".join(crossing[:30])

@@ -137,3 +137,17 @@ def test_every_page_has_its_own_description_for_link_previews(site_dir):
         defaults.add(match.group(1))
     # Each page has its own text, not the site-wide default.
     assert len(defaults) == len(pages(site_dir)), "some pages share a description"
+
+
+def test_pages_use_relative_links_so_the_site_works_under_any_path(site_dir):
+    """No root-absolute URL (href="/…"): the site can be served from a sub-folder
+    (GitHub Pages project site, an intranet share) or opened offline."""
+    absolute = []
+    for path in site_dir.rglob("*.html"):
+        if path.name == "404.html":  # served at arbitrary URLs, so it needs root paths
+            continue
+        for match in re.finditer(
+            r'(?:href|src)="(/[^/"][^"]*|/)"', path.read_text(encoding="utf-8")
+        ):
+            absolute.append(f"{path.relative_to(site_dir)}: {match.group(1)}")
+    assert not absolute, absolute[:10]
