@@ -19,8 +19,12 @@ serve: build
 package: $(STAMP)
 	$(PY) scripts/build_package.py
 
-$(STAMP): requirements.lock
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+# The venv itself is a prerequisite too, so a removed .venv is rebuilt (pyvenv.cfg is a
+# real file; bin/python is a symlink whose date is the system interpreter's).
+$(VENV)/pyvenv.cfg:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.lock $(VENV)/pyvenv.cfg
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	touch $(STAMP)
 
