@@ -36,16 +36,58 @@
     return scheme === "slate" ? "#e2e4e9" : "#1f2328";
   }
 
+  function wrap(text, width) {
+    var lines = [];
+    text.split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= width) lines[last] += " " + word;
+      else lines.push(word);
+    });
+    return lines.join("<br>");
+  }
+
+  // On a phone, a two-level axis (item, then group) leaves little room for the bars:
+  // keep only the group names on the axis and write each item's name above its bars.
+  function compactTwoLevelAxis(spec) {
+    var y = spec.data[0] && spec.data[0].y;
+    if (!Array.isArray(y) || !Array.isArray(y[0])) return;
+    var items = y[0], groups = y[1];
+    var keys = items.map(function (item, i) { return item + "\u2002\u2003" + groups[i]; });
+    spec.data.forEach(function (trace) { trace.y = keys; });
+    spec.layout.yaxis.tickmode = "array";
+    spec.layout.yaxis.tickvals = keys;
+    spec.layout.yaxis.ticktext = groups;
+    spec.layout.yaxis.dividerwidth = 0;
+    spec.layout.annotations = spec.layout.annotations || [];
+    var seen = {}, lines = 0;
+    // Categories run bottom-up, so the last key of an item is its top bar.
+    for (var i = keys.length - 1; i >= 0; i--) {
+      if (seen[items[i]]) continue;
+      seen[items[i]] = true;
+      var label = wrap(items[i].replace(/<br>/g, " "), 36);
+      lines += label.split("<br>").length;
+      spec.layout.annotations.push({
+        xref: "paper", x: 0, xanchor: "left", y: keys[i], yanchor: "bottom", yshift: 9,
+        text: "<b>" + label + "</b>", showarrow: false,
+        align: "left", font: { size: 11 }
+      });
+    }
+    spec.layout.height += 18 * lines;
+    spec.layout.bargap = 0.45;
+  }
+
   function draw(figure) {
     if (figure.dataset.drawn || !window.Plotly) return;
     var plot = figure.querySelector(".chart-plot");
     var spec = JSON.parse(figure.querySelector("script.chart-data").textContent);
+    // Fewer ticks on a phone, so the axis labels do not run together.
+    if (plot.clientWidth < 500 && spec.layout.xaxis.dtick === 25) spec.layout.xaxis.dtick = 50;
+    if (plot.clientWidth < 600) compactTwoLevelAxis(spec);
     spec.layout.font.color = textColour();
     (spec.layout.annotations || []).forEach(function (note) {
       note.font = Object.assign({}, note.font, { color: textColour() });
     });
-    // Fewer ticks on a phone, so the axis labels do not run together.
-    if (plot.clientWidth < 500 && spec.layout.xaxis.dtick === 25) spec.layout.xaxis.dtick = 50;
+
     figure.dataset.drawn = "true";
     window.Plotly.newPlot(plot, spec.data, spec.layout, CONFIG).then(function () {
       figure.dataset.rendered = "true";
