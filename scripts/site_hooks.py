@@ -1,7 +1,11 @@
-"""MkDocs hooks: publish the data package downloads with the site.
+"""MkDocs hooks: wire the data package into the site.
 
-The files come straight from datapackage/ (built by scripts/build_package.py), so the
-site always serves exactly the committed, validated package.
+- downloads: the package files, a zip, SHA256SUMS and one CSV per table and language,
+  straight from datapackage/ (so the site serves exactly the committed package);
+- page text: number macros, table blocks with charts, generated fragments;
+- per-language details mkdocs-static-i18n leaves open: anchors kept by the language
+  switcher, one search index per language, Danish and English 404 pages, relative
+  switcher links on the home pages, short URLs for the recommendations.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from numbers_in_text import NumberError, render_text  # noqa: E402
-from page_fragments import FRAGMENTS, chart_page  # noqa: E402
+from page_fragments import FRAGMENTS, ZIP_NAME, chart_page  # noqa: E402
 from table_blocks import (  # noqa: E402
     TABLE_MACRO,
     TableBlockError,
@@ -40,7 +44,6 @@ CHART_PAGE_MACRO = re.compile(r"\{\{\s*chart_page\(\s*[\"'](?P<id>[TF]\d{2})[\"'
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"
 DOWNLOAD_DIR = "download"
-ZIP_NAME = "sbi-2018-09-entydig-ledelse.zip"
 # A fixed timestamp keeps the zip byte-identical between builds.
 ZIP_TIMESTAMP = (2018, 1, 1, 0, 0, 0)
 
