@@ -6,9 +6,9 @@ sources, so a transcription slip shows up here.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
+
+from printed_cells import cell_params, check_cell_counts, check_pinned_cells, check_printed_cell
 
 EXPECTED_CELL_COUNTS = {
     "T01": 4, "T02": 4, "T03": 4, "T04": 5, "T05": 4, "T06": 4, "T07": 4,
@@ -78,20 +78,17 @@ PRINTED = [
 ]
 
 
-def test_every_table_has_the_printed_number_of_cells(observations):
-    counts = Counter(row["table_id"] for row in observations)
-    assert {t: counts[t] for t in EXPECTED_CELL_COUNTS} == EXPECTED_CELL_COUNTS
+def test_cell_counts_per_table(observations):
+    check_cell_counts(observations, EXPECTED_CELL_COUNTS)
 
 
-def test_at_least_three_cells_asserted_per_table():
-    asserted = Counter(entry[0] for entry in PRINTED)
-    assert all(asserted[table] >= 3 for table in EXPECTED_CELL_COUNTS), asserted
+def test_every_table_has_pinned_cells():
+    check_pinned_cells(PRINTED, EXPECTED_CELL_COUNTS)
 
 
-@pytest.mark.parametrize(("table", "row", "group", "column", "percent", "count"), PRINTED)
-def test_printed_cell(cells, table, row, group, column, percent, count):
-    cell = cells[(table, row, group, column)]
-    assert (cell["percent"], cell["count"]) == (percent, count)
+@pytest.mark.parametrize(("key", "percent", "count"), cell_params(PRINTED))
+def test_printed_cell(cells, key, percent, count):
+    check_printed_cell(cells, key, percent, count)
 
 
 def test_lost_and_inferred_numbers_are_flagged(cells):

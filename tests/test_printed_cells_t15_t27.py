@@ -9,9 +9,9 @@ None where the seed prints nothing.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
+
+from printed_cells import cell_params, check_cell_counts, check_pinned_cells, check_printed_cell
 
 # Printed cells per table (rows x columns x groups, Total row/column included),
 # counted in the seed text.
@@ -230,50 +230,24 @@ PRINTED = [
     ("T27", "total", "all", "total", "100", 54),
 ]
 
-# Cells the seed prints differently from what observations.csv holds (kept as
-# strict xfail so the discrepancy stays visible and the test flips when fixed).
-KNOWN_MISMATCHES: dict[tuple[str, str, str, str], str] = {}
+
+def test_cell_counts_per_table(observations):
+    check_cell_counts(observations, EXPECTED_CELL_COUNTS)
+
+
+def test_every_table_has_pinned_cells():
+    check_pinned_cells(PRINTED, EXPECTED_CELL_COUNTS)
+
+
+@pytest.mark.parametrize(("key", "percent", "count"), cell_params(PRINTED))
+def test_printed_cell(cells, key, percent, count):
+    check_printed_cell(cells, key, percent, count)
+
 
 # Cells that are inconsistent in the print itself (see the table comments above).
 ERRATA = [
     ("T21", "monitor_progress", "all", "total"),
 ]
-
-
-def test_cell_counts_per_table(observations):
-    counts = Counter(row["table_id"] for row in observations)
-    assert {table: counts[table] for table in EXPECTED_CELL_COUNTS} == EXPECTED_CELL_COUNTS
-
-
-def test_every_table_has_pinned_cells():
-    pinned = Counter(cell[0] for cell in PRINTED)
-    assert set(pinned) == set(EXPECTED_CELL_COUNTS)
-    assert all(pinned[table] >= 3 for table in EXPECTED_CELL_COUNTS)
-
-
-def test_pinned_cells_are_unique():
-    keys = [cell[:4] for cell in PRINTED]
-    assert len(keys) == len(set(keys))
-
-
-def _as_text(number: str | int | None) -> str:
-    return "" if number is None else str(number)
-
-
-def _param(cell):
-    marks = ()
-    if cell[:4] in KNOWN_MISMATCHES:
-        marks = pytest.mark.xfail(reason=KNOWN_MISMATCHES[cell[:4]], strict=True)
-    return pytest.param(*cell, id="-".join(cell[:4]), marks=marks)
-
-
-@pytest.mark.parametrize(
-    "table_id,row_id,group,column_id,percent,count", [_param(cell) for cell in PRINTED]
-)
-def test_printed_cell(cells, table_id, row_id, group, column_id, percent, count):
-    row = cells.get((table_id, row_id, group, column_id))
-    assert row is not None, "cell missing from observations.csv"
-    assert (row["percent"], row["count"]) == (_as_text(percent), _as_text(count))
 
 
 @pytest.mark.parametrize("key", ERRATA, ids="-".join)
