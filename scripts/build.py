@@ -5,13 +5,18 @@ Each step is its own script and can be run alone:
   2. scripts/build_chart_pages.py  datapackage/ -> docs/diagrammer/<ID>.md (one page per chart)
   3. mkdocs build --strict         docs/ + datapackage/ -> site/ (charts, via scripts/site_hooks.py,
                                    from scripts/build_charts.py)
+
+The site is built into a staging folder next to site/ and swapped in only when MkDocs
+succeeded with no warning, so a failed or interrupted build leaves the previous site/.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -19,6 +24,61 @@ import build_chart_pages
 import build_package
 
 ROOT = Path(__file__).resolve().parent.parent
+SITE_DIR = ROOT / "site"
+STAGING_PREFIX = ".site-staging-"
+RETIRED_PREFIX = ".site-retired-"
+# MkDocs' own progress lines; everything else (warnings, errors, tracebacks) is shown.
+QUIET_PREFIXES = ("INFO ", "  - ")
+
+
+def mkdocs_build(site_dir: Path) -> tuple[int, list[str]]:
+    """Run `mkdocs build --strict` into site_dir; return its exit code and the lines worth
+    showing. Not `--quiet`: with it MkDocs stops counting warnings (mkdocs/mkdocs#4126)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    output = (result.stdout + result.stderr).splitlines()
+    shown = [line for line in output if line.strip() and not line.startswith(QUIET_PREFIXES)]
+    return result.returncode, shown
+
+
+def remove_leftovers() -> None:
+    """Staging or retired folders of an earlier interrupted build."""
+    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
+        for leftover in ROOT.glob(f"{prefix}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace target by staging with two renames (same file system, so each is atomic)."""
+    retired = ROOT / f"{RETIRED_PREFIX}{os.getpid()}"
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def build_site(target: Path = SITE_DIR) -> int:
+    remove_leftovers()
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ROOT))
+    try:
+        returncode, shown = mkdocs_build(staging)
+        for line in shown:
+            print(line, file=sys.stderr)
+        if returncode != 0:
+            print(
+                f"build: mkdocs build --strict FAILED (exit {returncode}); {target} is unchanged",
+                file=sys.stderr,
+            )
+            return 1
+        swap_in(staging, target)
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def main() -> int:
@@ -27,14 +87,8 @@ def main() -> int:
         return 1
     build_chart_pages.catalogue.cache_clear()
     build_chart_pages.main()
-    site = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if site.returncode != 0:
-        print("build: mkdocs build --strict FAILED", file=sys.stderr)
-        return site.returncode
+    if build_site() != 0:
+        return 1
     print(f"build: package and site built in {time.monotonic() - started:.1f} s")
     return 0
 

@@ -129,7 +129,7 @@ def data_dictionary(language: str, prefix: str) -> str:
             )
         keys = ", ".join(f"<code>{k}</code>" for k in schema["primaryKey"])
         parts.append(
-            f'<h3 id="{resource["name"]}"><code>{resource["path"]}</code></h3>'
+            f'<h3 id="{resource["name"]}-csv"><code>{resource["path"]}</code></h3>'
             f"<p>{html.escape(resource['description'])} {words['keys']}: {keys}.</p>"
             + _table([words["field"], words["type"], words["required"], words["description"]], rows)
         )

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -90,6 +91,27 @@ def download_contents() -> dict[str, bytes]:
 
 
 _staging: tempfile.TemporaryDirectory[str] | None = None
+
+
+def missing_twins(docs_dir: Path) -> list[str]:
+    """Every page exists in Danish (page.md) and English (page.en.md)."""
+    pages = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    problems = []
+    for page in sorted(pages):
+        if page.endswith(".en.md"):
+            twin, wanted = page.removesuffix(".en.md") + ".md", "Danish"
+        else:
+            twin, wanted = page.removesuffix(".md") + ".en.md", "English"
+        if twin not in pages:
+            problems.append(f"docs/{page} has no {wanted} twin docs/{twin}")
+    return problems
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    problems = missing_twins(Path(config["docs_dir"]))
+    if problems:
+        raise PluginError("; ".join(problems))
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -217,6 +239,13 @@ def english_base(match: re.Match[str]) -> str:
     return f"{match.group(1)}{'/'.join(parts) or '.'}{match.group(3)}"
 
 
+def relative_from_root(path: str, base_path: str, depth: int) -> str:
+    """ "/<base>/en/" seen from a page `depth` folders below the site root."""
+    if base_path and (path == base_path or path.startswith(base_path + "/")):
+        path = path[len(base_path) :]
+    return ("../" * depth + path.lstrip("/")) or "./"
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Material fetches "<alternate>/sitemap.xml" for every hreflang link in <head>; with
     # relative links (no site_url, so the site works under any path and offline) those
@@ -225,8 +254,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # mkdocs-static-i18n gives the home pages' switcher root-absolute links ("/", "/en/"),
     # which break when the site is served under a path (GitHub Pages, an intranet folder).
     depth = page.url.count("/")
+    base_path = urlsplit(config.site_url or "").path.rstrip("/")
     output = ABSOLUTE_SWITCHER.sub(
-        lambda m: f'href="{("../" * depth + m.group("path").lstrip("/")) or "./"}" hreflang=',
+        lambda m: f'href="{relative_from_root(m.group("path"), base_path, depth)}" hreflang=',
         output,
     )
     if page_language(page) == "en":
@@ -309,12 +339,12 @@ def split_search_index(root: Path) -> None:
 
 
 def fix_not_found_pages(root: Path, language: str) -> None:
-    """mkdocs-static-i18n lets the English pass overwrite the root 404.html: keep the
-    Danish one at the root and put the English one at en/404.html."""
+    """One 404 page for both languages (scripts/theme/404.html holds both texts): keep the
+    Danish pass's at the root, where GitHub Pages looks for it, and drop the copy the
+    English pass writes (mkdocs-static-i18n lets it overwrite the root one, too)."""
     if language == "da":
         _not_found_page["da"] = (root / "404.html").read_bytes()
         return
-    root_page = root / "404.html"
-    if root_page.is_file() and "da" in _not_found_page:
-        (root / language / "404.html").write_bytes(root_page.read_bytes())
-        root_page.write_bytes(_not_found_page["da"])
+    (root / language / "404.html").unlink(missing_ok=True)
+    if "da" in _not_found_page:
+        (root / "404.html").write_bytes(_not_found_page["da"])

@@ -7,8 +7,10 @@ candidate list with `python tests/test_links.py > /tmp/urls` and add new lines b
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -18,19 +20,33 @@ SITE = Path(__file__).resolve().parent.parent / "site"
 
 
 class LinkParser(HTMLParser):
+    """Ids (with repeats), links, and what the page loads by itself (scripts, styles, images)."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.ids: set[str] = set()
+        self.id_list: list[str] = []
         self.links: list[str] = []
+        self.loads: list[str] = []
+
+    @property
+    def ids(self) -> set[str]:
+        return set(self.id_list)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
+        values = {name: value or "" for name, value in attrs}
         if values.get("id"):
-            self.ids.add(values["id"] or "")
+            self.id_list.append(values["id"])
         if tag == "a" and values.get("href"):
-            self.links.append(values["href"] or "")
+            self.links.append(values["href"])
+        if tag in ("script", "img", "source", "iframe") and values.get("src"):
+            self.loads.append(values["src"])
+        if tag == "link" and values.get("href"):
+            rel = values.get("rel", "").lower()
+            if rel not in ("canonical", "alternate", "author", "license"):
+                self.loads.append(values["href"])
 
 
+@functools.cache
 def parse(path: Path) -> LinkParser:
     parser = LinkParser()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -99,32 +115,44 @@ def test_contract_covers_recommendations_and_every_table(site_dir, catalogue):
         assert f"/en/anbefalinger/{number}/" in contract
 
 
-def test_every_internal_link_and_anchor_resolves(site_dir):
+def page_url(page: Path, site: Path) -> str:
+    if page.name == "index.html":
+        return url_of(page, site)
+    return "/" + page.relative_to(site).as_posix()
+
+
+def test_every_internal_link_load_and_anchor_resolves(site_dir):
+    """Links (<a href>) and what pages load (<script src>, <link href>, <img src>) all
+    point at files that exist, and every #fragment at an id on the target page. The 404
+    page counts too: its paths are absolute from the site's base ("/" without site_url)."""
     broken = []
-    parsed: dict[Path, LinkParser] = {}
     for page in sorted(site_dir.rglob("*.html")):
-        base = (
-            url_of(page, site_dir)
-            if page.name == "index.html"
-            else "/" + page.relative_to(site_dir).as_posix()
-        )
-        if page.name == "404.html":
-            continue
-        for href in parse(page).links:
-            parts = urlparse(href)
-            if parts.scheme or href.startswith(("mailto:", "//", "javascript:")):
-                continue
-            absolute = urljoin(base, href)
-            path_part, _, fragment = absolute.partition("#")
-            target = resolve(path_part, site_dir)
-            if target is None:
-                broken.append(f"{base}: {href} (no such file)")
-                continue
-            if fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, parse(target)).ids
-                if unquote(fragment) not in ids:
-                    broken.append(f"{base}: {href} (no anchor #{fragment})")
+        base = page_url(page, site_dir)
+        parsed = parse(page)
+        for kind, hrefs in (("link", parsed.links), ("load", parsed.loads)):
+            for href in hrefs:
+                if urlparse(href).scheme or href.startswith(("mailto:", "//", "javascript:")):
+                    continue
+                absolute = urljoin(base, href)
+                path_part, _, fragment = absolute.partition("#")
+                target = resolve(path_part.partition("?")[0], site_dir)
+                if target is None:
+                    broken.append(f"{base}: {kind} {href} (no such file)")
+                elif fragment and target.suffix == ".html":
+                    if unquote(fragment) not in parse(target).ids:
+                        broken.append(f"{base}: {kind} {href} (no anchor #{fragment})")
     assert not broken, "\n".join(broken[:40])
+
+
+def test_no_page_repeats_an_id(site_dir):
+    """A repeated id makes a link to it land on whichever comes first."""
+    repeated = []
+    for page in sorted(site_dir.rglob("*.html")):
+        counts = Counter(parse(page).id_list)
+        repeated += [
+            f"{page_url(page, site_dir)}: id {i!r} x{n}" for i, n in counts.items() if n > 1
+        ]
+    assert not repeated, "\n".join(repeated[:40])
 
 
 if __name__ == "__main__":
