@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-from-lock
 
-.PHONY: build test serve package lint clean
+.PHONY: build test test-full serve package lint clean
 
 build: $(STAMP)
 	$(PY) scripts/build.py
@@ -12,6 +12,12 @@ build: $(STAMP)
 test: build
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
+
+# Every page in both colour schemes, every chart page drawn, axe on every page (CI runs
+# it weekly and before each deploy; `make test` samples chart pages and dark mode).
+test-full: build
+	$(PY) -m ruff check scripts tests
+	$(PY) -m pytest --full
 
 serve: build
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve

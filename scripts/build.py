@@ -31,12 +31,12 @@ RETIRED_PREFIX = ".site-retired-"
 QUIET_PREFIXES = ("INFO ", "  - ")
 
 
-def mkdocs_build(site_dir: Path) -> tuple[int, list[str]]:
+def mkdocs_build(site_dir: Path, root: Path = ROOT) -> tuple[int, list[str]]:
     """Run `mkdocs build --strict` into site_dir; return its exit code and the lines worth
     showing. Not `--quiet`: with it MkDocs stops counting warnings (mkdocs/mkdocs#4126)."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
+        cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
@@ -46,27 +46,29 @@ def mkdocs_build(site_dir: Path) -> tuple[int, list[str]]:
     return result.returncode, shown
 
 
-def remove_leftovers() -> None:
+def remove_leftovers(root: Path) -> None:
     """Staging or retired folders of an earlier interrupted build."""
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
-        for leftover in ROOT.glob(f"{prefix}*"):
+        for leftover in root.glob(f"{prefix}*"):
             shutil.rmtree(leftover, ignore_errors=True)
 
 
 def swap_in(staging: Path, target: Path) -> None:
     """Replace target by staging with two renames (same file system, so each is atomic)."""
-    retired = ROOT / f"{RETIRED_PREFIX}{os.getpid()}"
+    retired = target.parent / f"{RETIRED_PREFIX}{os.getpid()}"
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def build_site(target: Path = SITE_DIR) -> int:
-    remove_leftovers()
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=ROOT))
+def build_site(root: Path = ROOT) -> int:
+    """Build root/site atomically: into a staging folder beside it, swapped in on success."""
+    target = root / SITE_DIR.name
+    remove_leftovers(root)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
-        returncode, shown = mkdocs_build(staging)
+        returncode, shown = mkdocs_build(staging, root)
         for line in shown:
             print(line, file=sys.stderr)
         if returncode != 0:

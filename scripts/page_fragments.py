@@ -285,6 +285,53 @@ def changelog(language: str, prefix: str) -> str:
     return "\n".join("##" + line if line.startswith("#") else line for line in body)
 
 
+SNIPPET_WORDS = {
+    "da": {
+        "zip": "Fra zip-filen (hent den ovenfor og læg den i den mappe, du kører Python fra):",
+        "url": "Direkte fra sitet:",
+        "na": "Kun tomme celler er manglende; en tekst som „None“ (tabel 18) forbliver tekst.",
+    },
+    "en": {
+        "zip": "From the zip file (download it above into the folder you run Python in):",
+        "url": "Straight from the site:",
+        "na": 'Only empty cells are missing; a label such as "None" (table 18) stays text.',
+    },
+}
+PANDAS_OPTIONS = 'keep_default_na=False, na_values=[""], dtype={"count": "Int64", "base": "Int64"}'
+# The site's public address (site_url), set by the site hook; None builds offline snippets.
+site_url: str | None = None
+
+
+def load_snippets(language: str, prefix: str) -> str:
+    """pandas snippets that run as written: from the downloaded zip and, when the site has
+    a public address, from the site itself."""
+    words = SNIPPET_WORDS[language]
+    table = "tabel_28" if language == "da" else "table_28"
+    zip_code = (
+        "import zipfile\n\nimport pandas as pd\n\n"
+        f"# {words['na']}\n"
+        f"options = dict({PANDAS_OPTIONS})\n"
+        f'with zipfile.ZipFile("{ZIP_NAME}") as archive:\n'
+        '    observations = pd.read_csv(archive.open("data/observations.csv"), **options)\n'
+        '    tables = pd.read_csv(archive.open("data/tables.csv"), **options)\n'
+        f'{table} = observations[observations.table_id == "T28"]\n'
+    )
+    parts = [words["zip"], f"```python\n{zip_code}```"]
+    if site_url:
+        base = site_url.rstrip("/") + "/download/data/"
+        url_code = (
+            "import pandas as pd\n\n"
+            f"# {words['na']}\n"
+            f"options = dict({PANDAS_OPTIONS})\n"
+            f'base = "{base}"\n'
+            'observations = pd.read_csv(base + "observations.csv", **options)\n'
+            'tables = pd.read_csv(base + "tables.csv", **options)\n'
+            f'{table} = observations[observations.table_id == "T28"]\n'
+        )
+        parts += [words["url"], f"```python\n{url_code}```"]
+    return "\n\n".join(parts)
+
+
 def package_version(language: str, prefix: str) -> str:
     return str(descriptor()["version"])
 
@@ -297,4 +344,5 @@ FRAGMENTS: dict[str, Callable[[str, str], str]] = {
     "dataset_jsonld": dataset_jsonld,
     "changelog": changelog,
     "package_version": package_version,
+    "load_snippets": load_snippets,
 }

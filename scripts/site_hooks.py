@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import page_fragments  # noqa: E402
 from numbers_in_text import NumberError, render_text  # noqa: E402
 from page_fragments import FRAGMENTS, ZIP_NAME, chart_page  # noqa: E402
 from table_blocks import (  # noqa: E402
@@ -108,6 +109,7 @@ def missing_twins(docs_dir: Path) -> list[str]:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    page_fragments.site_url = config.site_url
     problems = missing_twins(Path(config["docs_dir"]))
     if problems:
         raise PluginError("; ".join(problems))
