@@ -345,7 +345,9 @@ def fix_not_found_pages(root: Path, language: str) -> None:
     Danish pass's at the root, where GitHub Pages looks for it, and drop the copy the
     English pass writes (mkdocs-static-i18n lets it overwrite the root one, too)."""
     if language == "da":
-        _not_found_page["da"] = (root / "404.html").read_bytes()
+        # No hreflang links: Material would fetch a sitemap for each (see on_post_page).
+        page = (root / "404.html").read_text(encoding="utf-8")
+        _not_found_page["da"] = HREFLANG_LINK.sub("", page).encode("utf-8")
         return
     (root / language / "404.html").unlink(missing_ok=True)
     if "da" in _not_found_page:
