@@ -23,15 +23,6 @@ def check_cell_counts(observations: list[dict[str, str]], expected: dict[str, in
     assert {table: counts[table] for table in expected} == expected
 
 
-def check_pinned_cells(printed: list[PrintedCell], expected: dict[str, int]) -> None:
-    """Every table of the file has at least three pinned cells, each pinned once."""
-    pinned = Counter(cell[0] for cell in printed)
-    assert set(pinned) == set(expected)
-    assert all(pinned[table] >= 3 for table in expected), pinned
-    keys = [cell[:4] for cell in printed]
-    assert len(keys) == len(set(keys)), "a cell is pinned twice"
-
-
 def cell_params(printed: list[PrintedCell]) -> list:
     return [pytest.param(cell[:4], cell[4], cell[5], id="-".join(cell[:4])) for cell in printed]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from printed_cells import cell_params, check_cell_counts, check_pinned_cells, check_printed_cell
+from printed_cells import cell_params, check_cell_counts, check_printed_cell
 
 # Printed cells per table (rows x columns x groups, Total row/column included),
 # counted in the seed text.
@@ -471,9 +471,6 @@ PRINTED = [
 def test_cell_counts_per_table(observations):
     check_cell_counts(observations, EXPECTED_CELL_COUNTS)
 
-
-def test_every_table_has_pinned_cells():
-    check_pinned_cells(PRINTED, EXPECTED_CELL_COUNTS)
 
 
 @pytest.mark.parametrize(("key", "percent", "count"), cell_params(PRINTED))
