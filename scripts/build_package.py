@@ -3,6 +3,9 @@
     python scripts/build_package.py           # build, check and validate, then replace
     python scripts/build_package.py --check   # load and check only, write nothing
 
+The sources are checked first (scripts/source_tables.py: the expected set of files,
+UTF-8, YAML without duplicate keys, JSON Schemas in source/schema/, flag rules); every
+problem is printed as one line naming the file or cell, and the command exits 1.
 The package is written to a temporary folder, checked (arithmetic, errata) and
 validated with frictionless; only then are the files in datapackage/ replaced. A
 failed build leaves the previous package untouched.
@@ -21,8 +24,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from arithmetic import check_table, format_number
 from package_schema import schema
 from source_tables import (
@@ -32,8 +33,7 @@ from source_tables import (
     Erratum,
     SourceError,
     Table,
-    load_errata,
-    load_tables,
+    load_sources,
 )
 
 PACKAGE_DIR = SOURCE_DIR.parent
@@ -329,10 +329,15 @@ def build(package_dir: Path = PACKAGE_DIR, write: bool = True) -> dict[str, Any]
     """Load, check and (optionally) write the package. Raises BuildError on any problem."""
     source_dir = package_dir / "source"
     try:
-        tables, codes = load_tables(source_dir)
-        errata = load_errata(source_dir / "errata.yaml")
+        sources = load_sources(source_dir)
     except SourceError as error:
         raise BuildError("\n".join(error.problems)) from error
+    metadata, tables, codes, errata = (
+        sources.metadata,
+        sources.tables,
+        sources.codes,
+        sources.errata,
+    )
     problems = apply_errata(tables, errata)
     table_ids = [t.id for t in tables]
     for erratum in errata:
@@ -343,7 +348,6 @@ def build(package_dir: Path = PACKAGE_DIR, write: bool = True) -> dict[str, Any]
     if not write:
         return {"tables": tables}
 
-    metadata = yaml.safe_load((source_dir / "package.yaml").read_text(encoding="utf-8"))
     group_ids = sorted(code.id for code in codes.values() if code.kind == "group")
     column_ids = sorted(code.id for code in codes.values() if code.kind == "column")
     schemas = {

@@ -1,11 +1,20 @@
 """Load and validate the transcribed source tables (datapackage/source/).
 
-Every problem is reported with the table, row, group and column it concerns, so a
-reviewer can go straight to the cell in the YAML file and in the seed text.
+Every problem is reported with the file, or the table, row, group and column it concerns,
+so a reviewer can go straight to the cell in the YAML file and in the seed text. Problems
+are collected and reported together (SourceError), never as a traceback.
+
+Three layers, in this order, for every source file:
+1. reading: UTF-8, YAML syntax, no duplicate keys (SourceLoader, libyaml);
+2. structure: the JSON Schema in source/schema/<kind>.schema.json (keys, types, shapes);
+3. meaning, here in Python: codes exist, IDs match, flags fit their cells (FLAG_RULES);
+   the arithmetic is checked afterwards (arithmetic.py, build_package.py).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -13,22 +22,83 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "datapackage" / "source"
+SCHEMA_DIR = SOURCE_DIR / "schema"
+TABLES_DIR_NAME = "tables"
 
 KINDS = ("table", "figure", "diagram")
 SUM_AXES = ("rows", "columns", "none")
-SOURCE_FLAGS = (
-    "lost_in_transcript",
-    "inferred_from_text",
-    "hidden_below_5_percent",
-    "position_uncertain",
+LOST = "[…]"  # written in a label where the transcript lost a number
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    """What a source flag means for the cell (and the row) that carries it."""
+
+    meaning: str
+    # "none": the cell has no percent, count or value; "number": it has one; "any": either.
+    numbers: str
+    # Flags on the same cell that lift the `numbers` rule.
+    unless: tuple[str, ...] = ()
+    # May the cell have a base (its own, or one resolved from a total)?
+    base: bool = True
+    # Needs a note saying what was relied on.
+    note: bool = False
+    # Flags it cannot be combined with on one cell.
+    excludes: tuple[str, ...] = ()
+    # On a row: "cells" = applies to every cell of the row; "label_lost" / "label_inferred" =
+    # about a number in the row's label (shown as […] when lost, written out when inferred).
+    on_row: str = "cells"
+
+
+# One entry per flag a source file may use; order = order in datapackage.json's enum.
+FLAG_RULES: dict[str, FlagRule] = {
+    "lost_in_transcript": FlagRule(
+        meaning="the transcript lost the number",
+        numbers="none",
+        unless=("inferred_from_text",),
+        note=True,
+        on_row="label_lost",
+    ),
+    "inferred_from_text": FlagRule(
+        meaning="the transcript lost the number, the report's prose states it",
+        numbers="number",
+        note=True,
+        on_row="label_inferred",
+    ),
+    "hidden_below_5_percent": FlagRule(
+        meaning="the report does not print values under 5 %",
+        numbers="none",
+        excludes=("lost_in_transcript", "inferred_from_text"),
+    ),
+    "position_uncertain": FlagRule(
+        meaning="the transcript does not settle which bar or column the number belongs to",
+        numbers="any",
+        note=True,
+    ),
     # Extension: a question the report did not put to this group (T28: two items went to
     # board members only). The cell is empty because no number exists, not because it
     # was lost.
-    "not_asked",
-)
+    "not_asked": FlagRule(
+        meaning="the report did not put the question to this group",
+        numbers="none",
+        base=False,
+        note=True,
+        excludes=(
+            "lost_in_transcript",
+            "inferred_from_text",
+            "hidden_below_5_percent",
+            "position_uncertain",
+        ),
+    ),
+}
+SOURCE_FLAGS = tuple(FLAG_RULES)
+# Flags that may stand for a missing number (an empty cell needs one of them).
+EMPTY_FLAGS = tuple(flag for flag, rule in FLAG_RULES.items() if rule.numbers == "none")
 # Added by the build from errata.yaml, never written in a source file.
 ERRATUM_FLAG = "printed_inconsistency"
 ALL_FLAGS = (*SOURCE_FLAGS, ERRATUM_FLAG)
@@ -151,28 +221,135 @@ class Erratum:
         return (self.table_id, self.row_id, self.group, self.column_id, self.check)
 
 
-class _Yaml12BoolLoader(yaml.SafeLoader):
-    """SafeLoader where only true/false are booleans, so the codes `yes`/`no` stay text."""
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping names the same key twice (plain YAML would silently keep the last)."""
 
 
-_Yaml12BoolLoader.yaml_implicit_resolvers = {
+class SourceLoader(yaml.CSafeLoader):
+    """Safe YAML loader on libyaml for every source file.
+
+    Differences from yaml.CSafeLoader: only `true`/`false` are booleans (YAML 1.2), so the
+    codes `yes`/`no` stay text; a key given twice in one mapping is an error.
+    """
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.get(key)
+                except TypeError:  # unhashable key: the base class reports it
+                    continue
+                if first is not None:
+                    raise DuplicateKeyError(
+                        None,
+                        None,
+                        f"duplicate key {key!r} (first given on line {first})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+SourceLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
-_Yaml12BoolLoader.add_implicit_resolver(
+SourceLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
 )
 
 
 def read_yaml_text(text: str) -> Any:
-    return yaml.load(text, Loader=_Yaml12BoolLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=SourceLoader)  # noqa: S506 - a CSafeLoader subclass
+
+
+def shown(path: Path) -> str:
+    """The path as written in messages: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _yaml_problem(path: Path, error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    where = shown(path)
+    if mark is not None:
+        where += f": line {mark.line + 1}, column {mark.column + 1}"
+    problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, DuplicateKeyError):
+        return f"{where}: {problem}"
+    context = getattr(error, "context", None)
+    context_mark = getattr(error, "context_mark", None)
+    if context and context_mark is not None and context_mark.line != getattr(mark, "line", None):
+        context = f"{context} (from line {context_mark.line + 1})"
+    detail = f"{context}, {problem}" if context else problem
+    return f"{where}: not valid YAML: {' '.join(detail.split())}"
 
 
 def _read_yaml(path: Path) -> Any:
+    """Read one source file; raise SourceError with a one-line message naming it."""
     try:
-        return read_yaml_text(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError([f"{shown(path)}: cannot read: {error.strerror or error}"]) from error
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SourceError(
+            [
+                f"{shown(path)}: line {line}: not UTF-8 (byte 0x{data[error.start]:02x} at "
+                f"column {column}); save the file as UTF-8"
+            ]
+        ) from error
+    try:
+        return read_yaml_text(text)
     except yaml.YAMLError as error:
-        raise SourceError([f"{path.name}: not valid YAML: {error}"]) from error
+        raise SourceError([_yaml_problem(path, error)]) from error
+
+
+@functools.cache
+def _validator(kind: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _schema_message(error: ValidationError) -> str:
+    if error.validator == "type":
+        expected = error.validator_value
+        names = " or ".join(expected) if isinstance(expected, list) else expected
+        instance = repr(error.instance)
+        if len(instance) > 60:
+            instance = instance[:57] + "..."
+        return f"{instance} is not of type {names}"
+    message = " ".join(error.message.split())
+    return message if len(message) <= 200 else message[:197] + "..."
+
+
+def _path_key(error: ValidationError) -> tuple[tuple[int, Any], ...]:
+    return tuple((0, part) if isinstance(part, int) else (1, str(part)) for part in error.path)
+
+
+def schema_problems(data: Any, kind: str, path: Path) -> list[str]:
+    """`<file>: <json path>: <message>` for every way `data` breaks <kind>.schema.json."""
+    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: (_path_key(e), e.message))
+    return [f"{shown(path)}: {error.json_path}: {_schema_message(error)}" for error in errors]
+
+
+def read_source(path: Path, kind: str) -> Any:
+    """Read a source file and check its structure against schema/<kind>.schema.json."""
+    data = _read_yaml(path)
+    problems = schema_problems(data, kind, path)
+    if problems:
+        raise SourceError(problems)
+    return data
 
 
 def _label(value: Any, where: str, problems: list[str], required: bool = True) -> Label | None:
@@ -199,7 +376,7 @@ def load_codes(path: Path | None = None) -> dict[tuple[str, str], Code]:
     path = path or SOURCE_DIR / "codes.yaml"
     problems: list[str] = []
     codes: dict[tuple[str, str], Code] = {}
-    for position, entry in enumerate(_read_yaml(path) or [], start=1):
+    for position, entry in enumerate(read_source(path, "codes") or [], start=1):
         where = f"codes.yaml entry {position}"
         kind, code_id = entry.get("kind"), entry.get("id")
         if kind not in ("group", "column"):
@@ -276,22 +453,70 @@ def parse_cell(raw: Any, cell: Cell, problems: list[str]) -> None:
     note = raw.get("note")
     if note is not None:
         cell.note = str(note).strip()
-    if cell.percent is None and cell.count is None and cell.value is None and not cell.flags:
-        problems.append(f"{where}: empty cell without a flag saying why it is empty")
-    if (
-        cell.percent is None
-        and cell.count is None
-        and cell.value is None
-        and not ({"lost_in_transcript", "hidden_below_5_percent", "not_asked"} & set(cell.flags))
-    ):
+
+
+def _numbers(cell: Cell) -> str:
+    return ", ".join(
+        f"{name} {getattr(cell, name)}"
+        for name in ("percent", "count", "value")
+        if getattr(cell, name) is not None
+    )
+
+
+def check_cell_flags(
+    cell: Cell, own: list[str], own_note: str | None, row_wide: list[str], problems: list[str]
+) -> None:
+    """Hold a cell against FLAG_RULES: its own flags and its row's flags that apply to every
+    cell (`row_wide`; their note is the row's, required in check_row_label). Run after the
+    bases are resolved."""
+    flags = own + [flag for flag in row_wide if flag not in own]
+    where = cell.where()
+    numbers = _numbers(cell)
+    if not numbers and not set(EMPTY_FLAGS) & set(flags):
+        problems.append(f"{where}: empty cell: needs a flag saying why ({', '.join(EMPTY_FLAGS)})")
+    for flag in flags:
+        rule = FLAG_RULES[flag]
+        said = f"{where}: flag {flag} ({rule.meaning})"
+        if rule.numbers == "none" and numbers and not set(rule.unless) & set(flags):
+            problems.append(f"{said}: the cell must have no number, but it has {numbers}")
+        if rule.numbers == "number" and not numbers:
+            problems.append(f"{said}: the cell must have the number, but it is empty")
+        if not rule.base and cell.base is not None:
+            problems.append(f"{said}: the cell must have no base, but it has base {cell.base}")
+        if rule.note and flag in own and not own_note:
+            problems.append(f"{said}: needs a note saying what was relied on")
+        for other in rule.excludes:
+            if other in flags:
+                problems.append(f"{said}: cannot be combined with flag {other}")
+
+
+def check_row_label(
+    row_where: str, label: Label, flags: list[str], note: Any, problems: list[str]
+) -> None:
+    """Row flags about the label: a lost number is shown as […], an inferred one written out."""
+    for flag in flags:
+        rule = FLAG_RULES[flag]
+        if rule.note and not note:
+            problems.append(f"{row_where}: flag {flag} ({rule.meaning}) needs a note")
+    lost = LOST in label.da or LOST in label.en
+    label_lost = any(FLAG_RULES[flag].on_row == "label_lost" for flag in flags)
+    if lost and not label_lost:
         problems.append(
-            f"{where}: an empty cell needs flag lost_in_transcript, hidden_below_5_percent "
-            "or not_asked"
+            f"{row_where} label: shows {LOST} (a number lost in the transcript) but the row "
+            "has no flag lost_in_transcript"
         )
-    if {"lost_in_transcript", "inferred_from_text", "position_uncertain", "not_asked"} & set(
-        cell.flags
-    ) and not cell.note:
-        problems.append(f"{where}: flags {cell.flags} need a note saying what was relied on")
+    for flag in flags:
+        rule = FLAG_RULES[flag]
+        if rule.on_row == "label_lost" and not (LOST in label.da and LOST in label.en):
+            problems.append(
+                f"{row_where}: flag {flag} on a row means a number in its label was lost: "
+                f"write {LOST} where it was, in both 'da' and 'en'"
+            )
+        if rule.on_row == "label_inferred" and lost and not label_lost:
+            problems.append(
+                f"{row_where}: flag {flag} on a row means the label's lost number is taken from "
+                f"the prose: write it in place of {LOST}"
+            )
 
 
 def _flags(flags: Any, where: str, problems: list[str]) -> list[str]:
@@ -336,7 +561,11 @@ def _base_mapping(
 
 
 def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
-    raw = _read_yaml(path)
+    return parse_table(read_source(path, "table"), path, codes)
+
+
+def parse_table(raw: Any, path: Path, codes: dict[tuple[str, str], Code]) -> Table:
+    """Check what a table file means (its structure is already checked) and build the Table."""
     problems: list[str] = []
     if not isinstance(raw, dict):
         raise SourceError([f"{path.name}: must be a mapping"])
@@ -416,6 +645,7 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
     table_base = _base_mapping(raw.get("base"), group_ids, f"{where} base", problems)
     rows: list[Row] = []
     seen_rows: set[str] = set()
+    flag_checks: list[tuple[Cell, list[str], str | None, list[str]]] = []
     for order, raw_row in enumerate(raw.get("rows") or [], start=1):
         row_id = raw_row.get("id") if isinstance(raw_row, dict) else None
         row_where = f"table {table_id}, row {row_id!r}"
@@ -434,10 +664,10 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
         )
         row_flags = _flags(raw_row.get("flags") or [], row_where, problems)
         row_note = raw_row.get("note")
-        if {"lost_in_transcript", "inferred_from_text", "position_uncertain"} & set(
-            row_flags
-        ) and not row_note:
-            problems.append(f"{row_where}: flags {row_flags} need a note")
+        if label:
+            check_row_label(row_where, label, row_flags, row_note, problems)
+        # Row flags about the label are not held against the cells (see FLAG_RULES).
+        cell_wide = [flag for flag in row_flags if FLAG_RULES[flag].on_row == "cells"]
         raw_cells = raw_row.get("cells")
         if isinstance(raw_cells, list):
             if len(group_ids) != 1:
@@ -471,6 +701,7 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
             for column, raw_cell in zip(columns, group_cells, strict=True):
                 cell = Cell(table_id=table_id, row_id=row_id, group=group_id, column_id=column.id)
                 parse_cell(raw_cell, cell, problems)
+                flag_checks.append((cell, list(cell.flags), cell.note, cell_wide))
                 for flag in row_flags:
                     if flag not in cell.flags:
                         cell.flags.append(flag)
@@ -493,8 +724,8 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
         problems.append(f"{where}: a diagram has no rows, columns or groups")
     if kind in ("table", "figure") and not rows:
         problems.append(f"{where}: a {kind} needs rows")
-    if problems:
-        raise SourceError(problems)
+    # Built even when there are problems, so that the flag checks below (which need the
+    # resolved bases) report too; a table with problems is never returned.
     table = Table(
         id=table_id,
         kind=kind,
@@ -515,6 +746,10 @@ def load_table(path: Path, codes: dict[tuple[str, str], Code]) -> Table:
         path=path,
     )
     resolve_bases(table, table_base)
+    for cell, own, own_note, row_wide in flag_checks:
+        check_cell_flags(cell, own, own_note, row_wide, problems)
+    if problems:
+        raise SourceError(problems)
     return table
 
 
@@ -543,7 +778,7 @@ def load_errata(path: Path | None = None) -> list[Erratum]:
     path = path or SOURCE_DIR / "errata.yaml"
     problems: list[str] = []
     errata: list[Erratum] = []
-    for position, entry in enumerate(_read_yaml(path) or [], start=1):
+    for position, entry in enumerate(read_source(path, "errata") or [], start=1):
         where = f"errata.yaml entry {position}"
         if not isinstance(entry, dict):
             problems.append(f"{where}: must be a mapping")
@@ -584,15 +819,97 @@ def load_errata(path: Path | None = None) -> list[Erratum]:
     return errata
 
 
-def load_tables(source_dir: Path | None = None) -> tuple[list[Table], dict[tuple[str, str], Code]]:
-    source_dir = source_dir or SOURCE_DIR
-    codes = load_codes(source_dir / "codes.yaml")
+def load_package(path: Path | None = None) -> dict[str, Any]:
+    """package.yaml: package metadata and the list of expected tables, checked."""
+    path = path or SOURCE_DIR / "package.yaml"
+    metadata = read_source(path, "package")
+    expected_table_ids(metadata, path)
+    return metadata
+
+
+def expected_table_ids(metadata: dict[str, Any], path: Path | None = None) -> list[str]:
+    """Expand package.yaml's `tables` (IDs and ranges such as T01-T53) into IDs."""
+    where = shown(path or SOURCE_DIR / "package.yaml")
     problems: list[str] = []
+    ids: list[str] = []
+    for position, entry in enumerate(metadata["tables"]):
+        first, _, last = entry.partition("-")
+        last = last or first
+        if first[0] != last[0] or int(first[1:]) > int(last[1:]) or int(first[1:]) < 1:
+            problems.append(f"{where}: $.tables[{position}]: {entry!r} is not a range like T01-T53")
+            continue
+        for number in range(int(first[1:]), int(last[1:]) + 1):
+            table_id = f"{first[0]}{number:02d}"
+            if table_id in ids:
+                problems.append(f"{where}: $.tables[{position}]: {table_id} declared twice")
+            ids.append(table_id)
+    if problems:
+        raise SourceError(problems)
+    return ids
+
+
+def table_files(tables_dir: Path, expected_ids: list[str]) -> tuple[list[Path], list[str]]:
+    """The expected `<ID>.yaml` files in tables/, and a problem for every file that is
+    missing and every entry that is not exactly an expected `<ID>.yaml`."""
+    expected = {f"{table_id}.yaml": table_id for table_id in expected_ids}
+    declared = "package.yaml `tables`"
+    present = sorted(tables_dir.iterdir()) if tables_dir.is_dir() else []
+    problems: list[str] = []
+    for path in present:
+        if path.name in expected and path.is_file():
+            continue
+        stem = path.name.split(".")[0].upper()
+        if path.is_dir():
+            why = "a folder; tables/ holds only <ID>.yaml files"
+        elif stem in expected_ids and f"{stem}.yaml" in {p.name for p in present}:
+            why = f"a second file for {stem} next to {stem}.yaml; remove it"
+        elif stem in expected_ids:
+            why = f"misnamed: the file for {stem} must be named exactly {stem}.yaml"
+        elif ID_PATTERN.match(stem):
+            why = f"{stem} is not a table or figure of the report (see {declared})"
+        else:
+            why = f"not a table file: tables/ holds only <ID>.yaml files for the IDs in {declared}"
+        problems.append(f"{shown(path)}: {why}")
+    names = {path.name for path in present if path.is_file()}
+    for name, table_id in expected.items():
+        if name not in names:
+            problems.append(f"{shown(tables_dir / name)}: missing: {declared} declares {table_id}")
+    files = [path for path in present if path.name in expected and path.is_file()]
+    return files, problems
+
+
+def load_tables(source_dir: Path | None = None) -> tuple[list[Table], dict[tuple[str, str], Code]]:
+    """All tables declared in package.yaml, and the codes; SourceError lists every problem."""
+    source_dir = source_dir or SOURCE_DIR
+    path = source_dir / "package.yaml"
+    return _load_tables(source_dir, expected_table_ids(load_package(path), path))
+
+
+def _load_tables(
+    source_dir: Path, expected_ids: list[str] | None
+) -> tuple[list[Table], dict[tuple[str, str], Code]]:
+    """Load codes and tables, collecting every problem. `expected_ids` None (package.yaml
+    unreadable) skips the file-set check and reads every *.yaml in tables/."""
+    problems: list[str] = []
+    codes: dict[tuple[str, str], Code] | None = None
+    try:
+        codes = load_codes(source_dir / "codes.yaml")
+    except SourceError as error:
+        problems.extend(error.problems)
+    tables_dir = source_dir / TABLES_DIR_NAME
+    if expected_ids is None:
+        paths = sorted(tables_dir.glob("*.yaml"))
+    else:
+        paths, file_problems = table_files(tables_dir, expected_ids)
+        problems.extend(file_problems)
     tables: list[Table] = []
     seen: dict[str, Path] = {}
-    for path in sorted((source_dir / "tables").glob("*.yaml")):
+    for path in paths:
         try:
-            table = load_table(path, codes)
+            raw = read_source(path, "table")
+            if codes is None:  # structure checked; the meaning needs the codes
+                continue
+            table = parse_table(raw, path, codes)
         except SourceError as error:
             problems.extend(error.problems)
             continue
@@ -608,5 +925,41 @@ def load_tables(source_dir: Path | None = None) -> tuple[list[Table], dict[tuple
         tables.append(table)
     if problems:
         raise SourceError(problems)
+    assert codes is not None
     tables.sort(key=lambda table: (table.id[0] != "T", table.number))
     return tables, codes
+
+
+@dataclass
+class Sources:
+    metadata: dict[str, Any]
+    tables: list[Table]
+    codes: dict[tuple[str, str], Code]
+    errata: list[Erratum]
+
+
+def load_sources(source_dir: Path | None = None) -> Sources:
+    """Every source file, checked; SourceError lists the problems of all files at once."""
+    source_dir = source_dir or SOURCE_DIR
+    problems: list[str] = []
+    metadata: dict[str, Any] = {}
+    expected: list[str] | None = None
+    try:
+        metadata = load_package(source_dir / "package.yaml")
+        expected = expected_table_ids(metadata, source_dir / "package.yaml")
+    except SourceError as error:
+        problems.extend(error.problems)
+    tables: list[Table] = []
+    codes: dict[tuple[str, str], Code] = {}
+    try:
+        tables, codes = _load_tables(source_dir, expected)
+    except SourceError as error:
+        problems.extend(error.problems)
+    errata: list[Erratum] = []
+    try:
+        errata = load_errata(source_dir / "errata.yaml")
+    except SourceError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise SourceError(problems)
+    return Sources(metadata=metadata, tables=tables, codes=codes, errata=errata)

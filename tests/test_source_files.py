@@ -1,0 +1,375 @@
+"""Source files (issue 8): the expected set of tables, reading, structure (JSON Schema).
+
+Every breakage is made in a copy of datapackage/ (fixture `package_copy`); the build must
+fail with one line per problem naming the file, and leave the copy's package untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import build_package
+import source_tables
+from build_package import BuildError, build
+from conftest import PACKAGE_DIR, ROOT
+
+SOURCE = PACKAGE_DIR / "source"
+
+
+def snapshot(package_dir: Path) -> dict[str, str]:
+    files = [package_dir / "datapackage.json", package_dir / "README.md"]
+    files += sorted((package_dir / "data").glob("*"))
+    return {
+        str(path.relative_to(package_dir)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in files
+    }
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def table(package_dir: Path, table_id: str) -> Path:
+    return package_dir / "source" / "tables" / f"{table_id}.yaml"
+
+
+def build_fails(package_dir: Path, *patterns: str) -> list[str]:
+    """Build; it must fail, with a line matching each pattern, and change nothing."""
+    before = snapshot(package_dir)
+    with pytest.raises(BuildError) as failure:
+        build(package_dir)
+    lines = str(failure.value).splitlines()
+    for pattern in patterns:
+        assert any(re.search(pattern, line) for line in lines), "\n".join(lines)
+    assert "Traceback" not in str(failure.value)
+    assert snapshot(package_dir) == before, "a failed build must not touch the package"
+    assert not list(package_dir.glob(".build-*")), "a failed build left a staging folder"
+    return lines
+
+
+def file_pattern(package_dir: Path, relative: str) -> str:
+    """Regex for a message line that starts with the path of a file in the copy."""
+    return "^" + re.escape(str(package_dir / "source" / relative)) + ": "
+
+
+# --- 1. The expected tables, declared once in package.yaml ---------------------------------
+
+
+def test_package_yaml_declares_every_table_and_figure_once():
+    metadata = source_tables.load_package(SOURCE / "package.yaml")
+    ids = source_tables.expected_table_ids(metadata)
+    assert ids == [f"T{n:02d}" for n in range(1, 54)] + [f"F{n:02d}" for n in range(1, 19)]
+    assert sorted(path.stem for path in (SOURCE / "tables").iterdir()) == sorted(ids)
+
+
+def test_declared_table_list_does_not_leak_into_the_descriptor():
+    descriptor = json.loads((PACKAGE_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    assert "tables" not in descriptor
+    assert "tables" in yaml.safe_load((SOURCE / "package.yaml").read_text(encoding="utf-8"))
+
+
+def test_missing_table_file_fails_naming_it(package_copy):
+    table(package_copy, "T04").unlink()
+    lines = build_fails(package_copy, file_pattern(package_copy, "tables/T04.yaml") + "missing")
+    assert len(lines) == 1, lines
+
+
+def test_extra_table_file_fails_naming_it(package_copy):
+    text = table(package_copy, "T07").read_text(encoding="utf-8")
+    table(package_copy, "T54").write_text(
+        text.replace("id: T07", "id: T54").replace("number: 7", "number: 54"), encoding="utf-8"
+    )
+    build_fails(
+        package_copy,
+        file_pattern(package_copy, "tables/T54.yaml") + "T54 is not a table or figure",
+    )
+
+
+@pytest.mark.parametrize("wrong_name", ["T04.yml", "t04.yaml", "T04.yaml.bak"])
+def test_misnamed_table_file_fails_naming_it(package_copy, wrong_name):
+    table(package_copy, "T04").rename(package_copy / "source" / "tables" / wrong_name)
+    build_fails(
+        package_copy,
+        file_pattern(package_copy, f"tables/{wrong_name}") + r"misnamed: .*exactly T04\.yaml",
+        file_pattern(package_copy, "tables/T04.yaml") + "missing",
+    )
+
+
+def test_anything_else_in_tables_fails_naming_it(package_copy):
+    (package_copy / "source" / "tables" / "notes.txt").write_text("todo\n", encoding="utf-8")
+    (package_copy / "source" / "tables" / "old").mkdir()
+    build_fails(
+        package_copy,
+        file_pattern(package_copy, "tables/notes.txt") + "not a table file",
+        file_pattern(package_copy, "tables/old") + "a folder",
+    )
+
+
+def test_a_new_table_needs_only_its_file_and_a_wider_range(package_copy):
+    text = table(package_copy, "T07").read_text(encoding="utf-8")
+    table(package_copy, "T54").write_text(
+        text.replace("id: T07", "id: T54").replace("number: 7", "number: 54"), encoding="utf-8"
+    )
+    replace_in(package_copy / "source" / "package.yaml", "tables: [T01-T53,", "tables: [T01-T54,")
+    result = build(package_copy, write=False)
+    assert [t.id for t in result["tables"]].count("T54") == 1
+
+
+@pytest.mark.parametrize(
+    ("declared", "message"),
+    [
+        ("tables: [T53-T01, F01-F18]", r"\$\.tables\[0\]: 'T53-T01' is not a range"),
+        ("tables: [T01-F53, F01-F18]", r"\$\.tables\[0\]: 'T01-F53' is not a range"),
+        ("tables: [T01-T53, F01-F18, T07]", r"\$\.tables\[2\]: T07 declared twice"),
+        ("tables: [T01-T53, F1-F18]", r"\$\.tables\[1\]: 'F1-F18' does not match"),
+    ],
+)
+def test_bad_table_declaration_fails_naming_package_yaml(package_copy, declared, message):
+    replace_in(package_copy / "source" / "package.yaml", "tables: [T01-T53, F01-F18]", declared)
+    build_fails(package_copy, file_pattern(package_copy, "package.yaml") + message)
+
+
+# --- 2. Duplicate keys -----------------------------------------------------------------------
+
+
+def test_duplicate_key_fails_with_file_and_line(package_copy):
+    path = table(package_copy, "T07")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    title_line = next(n for n, line in enumerate(lines, start=1) if line.startswith("title:"))
+    replace_in(path, "question:", 'title: {da: "Anden titel", en: "Another title"}\nquestion:')
+    build_fails(
+        package_copy,
+        file_pattern(package_copy, "tables/T07.yaml")
+        + rf"line {title_line + 1}, column 1: duplicate key 'title' "
+        + rf"\(first given on line {title_line}\)",
+    )
+
+
+def test_duplicate_key_inside_a_flow_mapping_fails(package_copy):
+    replace_in(table(package_copy, "T07"), 'en: "Municipality", ', 'en: "Municipality", en: "X", ')
+    build_fails(
+        package_copy,
+        file_pattern(package_copy, "tables/T07.yaml") + r"line \d+, column \d+: duplicate key 'en'",
+    )
+
+
+@pytest.mark.parametrize("name", ["codes.yaml", "errata.yaml", "package.yaml"])
+def test_duplicate_key_fails_in_every_source_file(package_copy, name):
+    path = package_copy / "source" / name
+    text = path.read_text(encoding="utf-8")
+    first = {"codes.yaml": "id: all,", "errata.yaml": "check:", "package.yaml": "version:"}[name]
+    doubled = {
+        "codes.yaml": "id: all, id: all,",
+        "errata.yaml": "check: sum_of_counts\n  check:",
+        "package.yaml": "version: 1.0.0\nversion:",
+    }[name]
+    path.write_text(text.replace(first, doubled, 1), encoding="utf-8")
+    build_fails(package_copy, file_pattern(package_copy, name) + r"line \d+.*duplicate key")
+
+
+# --- 3. One-line errors naming the file; structure checked by JSON Schema ---------------------
+
+
+def test_schemas_are_draft_2020_12_and_accept_every_current_source_file():
+    from jsonschema import Draft202012Validator
+
+    kinds = {"codes.yaml": "codes", "errata.yaml": "errata", "package.yaml": "package"}
+    kinds |= {f"tables/{path.name}": "table" for path in (SOURCE / "tables").glob("*.yaml")}
+    assert len(kinds) == 3 + 71
+    for kind in set(kinds.values()):
+        schema = json.loads((SOURCE / "schema" / f"{kind}.schema.json").read_text("utf-8"))
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        Draft202012Validator.check_schema(schema)
+    for relative, kind in kinds.items():
+        path = SOURCE / relative
+        data = source_tables._read_yaml(path)
+        assert source_tables.schema_problems(data, kind, path) == [], relative
+
+
+@pytest.mark.parametrize(
+    ("breakage", "file", "message"),
+    [
+        pytest.param(
+            lambda d: table(d, "T07").write_bytes(
+                table(d, "T07").read_bytes().replace(b"Kommune", b"Komm\xe6ne")
+            ),
+            "tables/T07.yaml",
+            r"line \d+: not UTF-8 \(byte 0xe6 at column \d+\)",
+            id="non-utf8-byte",
+        ),
+        pytest.param(
+            lambda d: replace_in(table(d, "T07"), "groups: [all]", "groups: [{id: all}]"),
+            "tables/T07.yaml",
+            r"\$\.groups\[0\]: \{'id': 'all'\} is not of type string$",
+            id="groups-of-mappings",
+        ),
+        pytest.param(
+            lambda d: replace_in(table(d, "T07"), 'cells: ["2% (4)"]', 'cells: "2% (4)"'),
+            "tables/T07.yaml",
+            r"\$\.rows\[2\]\.cells: '2% \(4\)' is not of type array or object$",
+            id="cells-not-a-list",
+        ),
+        pytest.param(
+            lambda d: replace_in(table(d, "T07"), '"2% (4)"', "{percent: 2, count: 4, cnt: 4}"),
+            "tables/T07.yaml",
+            r"\$\.rows\[2\]\.cells\[0\]: Additional properties are not allowed \('cnt'",
+            id="unknown-cell-key",
+        ),
+        pytest.param(
+            lambda d: replace_in(
+                d / "source" / "codes.yaml",
+                '- {kind: group, id: all, da: "Alle", en: "All"}',
+                "- all",
+            ),
+            "codes.yaml",
+            r"\$\[0\]: 'all' is not of type object$",
+            id="codes-entry-not-a-mapping",
+        ),
+        pytest.param(
+            lambda d: replace_in(d / "source" / "errata.yaml", "check: sum_of_counts", "check: 3"),
+            "errata.yaml",
+            r"\$\[1\]\.check: 3 is not one of",
+            id="errata-wrong-check",
+        ),
+        pytest.param(
+            lambda d: replace_in(d / "source" / "package.yaml", "version: 1.0.0\n", ""),
+            "package.yaml",
+            r"\$: 'version' is a required property$",
+            id="package-missing-key",
+        ),
+        pytest.param(
+            lambda d: replace_in(d / "source" / "package.yaml", "year: 2018", 'year: "2018"'),
+            "package.yaml",
+            r"\$\.sources\[0\]\.year: '2018' is not of type integer$",
+            id="package-wrong-type",
+        ),
+        pytest.param(
+            lambda d: replace_in(
+                d / "source" / "package.yaml",
+                'created: "2026-11-27T00:00:00Z"',
+                "created: 2026-11-27T00:00:00Z",
+            ),
+            "package.yaml",
+            r"\$\.created: datetime\.datetime\(2026.* is not of type string$",
+            id="package-unquoted-date",
+        ),
+        pytest.param(
+            lambda d: replace_in(d / "source" / "package.yaml", "version: 1.0.0", "version: [1.0"),
+            "package.yaml",
+            r"line \d+, column \d+: not valid YAML: while parsing a flow sequence",
+            id="package-yaml-syntax",
+        ),
+        pytest.param(
+            lambda d: (d / "source" / "codes.yaml").unlink(),
+            "codes.yaml",
+            r"cannot read: No such file",
+            id="codes-missing",
+        ),
+    ],
+)
+def test_malformed_source_file_fails_with_one_line_naming_it(package_copy, breakage, file, message):
+    breakage(package_copy)
+    lines = build_fails(package_copy, file_pattern(package_copy, file) + message)
+    assert len(lines) == 1, lines
+
+
+def test_misspelt_key_is_reported_as_missing_and_unexpected(package_copy):
+    replace_in(table(package_copy, "T07"), "multiple_response:", "multiple_responses:")
+    lines = build_fails(
+        package_copy,
+        file_pattern(package_copy, "tables/T07.yaml")
+        + r"\$: 'multiple_response' is a required property$",
+        file_pattern(package_copy, "tables/T07.yaml")
+        + r"\$: Additional properties are not allowed \('multiple_responses' was unexpected\)$",
+    )
+    assert len(lines) == 2, lines
+
+
+def test_problems_of_all_files_are_reported_together(package_copy):
+    replace_in(table(package_copy, "T07"), "groups: [all]", "groups: [{id: all}]")
+    replace_in(table(package_copy, "T08"), "kind: table", "kind: tabel")
+    replace_in(package_copy / "source" / "errata.yaml", "check: sum_of_counts", "check: 3")
+    table(package_copy, "F03").unlink()
+    build_fails(
+        package_copy,
+        file_pattern(package_copy, "errata.yaml") + r"\$\[1\]\.check: 3 is not one of",
+        file_pattern(package_copy, "tables/T07.yaml") + r"\$\.groups\[0\]",
+        file_pattern(package_copy, "tables/T08.yaml") + r"\$\.kind: 'tabel' is not one of",
+        file_pattern(package_copy, "tables/F03.yaml") + "missing",
+    )
+
+
+def test_build_command_prints_one_line_per_problem_without_traceback(package_copy):
+    table(package_copy, "T07").write_bytes(
+        table(package_copy, "T07").read_bytes().replace(b"Kommune", b"Komm\xe6ne")
+    )
+    replace_in(table(package_copy, "T08"), "groups: [all]", "groups: [{id: all}]")
+    replace_in(
+        package_copy / "source" / "codes.yaml",
+        '- {kind: group, id: all, da: "Alle", en: "All"}',
+        "- all",
+    )
+    replace_in(package_copy / "source" / "package.yaml", "version: 1.0.0\n", "")
+    before = snapshot(package_copy)
+    result = subprocess.run(
+        [sys.executable, "scripts/build_package.py", "--package-dir", str(package_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "build_package: FAILED"
+    source = str(package_copy / "source")
+    assert sorted(line.split(": ")[0] for line in lines[1:]) == [
+        f"{source}/codes.yaml",
+        f"{source}/package.yaml",
+        f"{source}/tables/T07.yaml",
+        f"{source}/tables/T08.yaml",
+    ], result.stderr
+    assert snapshot(package_copy) == before
+
+
+# --- 5. One fast loader (libyaml) for every source file ---------------------------------------
+
+
+def test_source_yaml_is_read_with_a_libyaml_loader_everywhere():
+    assert issubclass(source_tables.SourceLoader, yaml.CSafeLoader)
+    for module in (source_tables, build_package):
+        text = inspect.getsource(module)
+        for slow in ("safe_load", "yaml.SafeLoader", "yaml.load(", "FullLoader", "yaml.Loader"):
+            if module is source_tables and slow == "yaml.load(":
+                assert text.count(slow) == 1 and "Loader=SourceLoader" in text
+                continue
+            assert slow not in text, f"{module.__name__} reads YAML with {slow}"
+
+
+def test_source_loader_reads_every_file_as_the_yaml_1_2_safe_loader_did():
+    class Reference(yaml.SafeLoader):
+        pass
+
+    Reference.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Reference.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+    )
+    paths = [SOURCE / "codes.yaml", SOURCE / "errata.yaml", SOURCE / "package.yaml"]
+    paths += sorted((SOURCE / "tables").glob("*.yaml"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert source_tables.read_yaml_text(text) == yaml.load(text, Loader=Reference), path.name
+    assert source_tables.read_yaml_text("[yes, no, on, true]") == ["yes", "no", "on", True]
