@@ -23,7 +23,7 @@ serve: build
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
 
 package: $(STAMP)
-	$(PY) scripts/build_package.py
+	$(PY) scripts/build.py package
 
 # The venv itself is a prerequisite too, so a removed .venv is rebuilt (pyvenv.cfg is a
 # real file; bin/python is a symlink whose date is the system interpreter's).

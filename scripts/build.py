@@ -1,10 +1,11 @@
 """The one build command: transcribed tables -> data package -> site.
 
-Each step is its own script and can be run alone:
-  1. scripts/build_package.py      source/ -> datapackage/ (checked, validated)
-  2. scripts/build_chart_pages.py  datapackage/ -> docs/diagrammer/<ID>.md (one page per chart)
-  3. mkdocs build --strict         docs/ + datapackage/ -> site/ (charts, via scripts/site_hooks.py,
-                                   from scripts/build_charts.py)
+    python scripts/build.py            # all steps, in order (what `make build` runs)
+    python scripts/build.py package    # one step alone: package | pages | site
+
+  1. package  datapackage/source/ -> datapackage/ (checked, validated; scripts/package/)
+  2. pages    datapackage/ -> docs/diagrammer/<ID>.md, one page per chart (website/chart_pages.py)
+  3. site     mkdocs build --strict: docs/ + datapackage/ -> site/ (website/hooks.py)
 
 The site is built into a staging folder next to site/ and swapped in only when MkDocs
 succeeded with no warning, so a failed or interrupted build leaves the previous site/.
@@ -18,13 +19,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-import build_chart_pages
-import build_package
+from package import publish
+from paths import ROOT, SITE_DIR
+from website import chart_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE_DIR = ROOT / "site"
 STAGING_PREFIX = ".site-staging-"
 RETIRED_PREFIX = ".site-retired-"
 # MkDocs' own progress lines; everything else (warnings, errors, tracebacks) is shown.
@@ -83,15 +84,27 @@ def build_site(root: Path = ROOT) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def main() -> int:
+STEPS: dict[str, Callable[[list[str]], int]] = {
+    "package": publish.main,  # options: --check, --package-dir DIR
+    "pages": lambda options: chart_pages.main(),
+    "site": lambda options: build_site(),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments and arguments[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    step, options = (arguments[0], arguments[1:]) if arguments else (None, [])
+    if step is not None and step not in STEPS:
+        print(f"build: unknown step {step!r}; steps: {', '.join(STEPS)}", file=sys.stderr)
+        return 2
     started = time.monotonic()
-    if build_package.main([]) != 0:
-        return 1
-    build_chart_pages.catalogue.cache_clear()
-    build_chart_pages.main()
-    if build_site() != 0:
-        return 1
-    print(f"build: package and site built in {time.monotonic() - started:.1f} s")
+    for name, run in STEPS.items():
+        if step in (None, name) and run(options) != 0:
+            return 1
+    print(f"build: {step or 'package, pages and site'} built in {time.monotonic() - started:.1f} s")
     return 0
 
 

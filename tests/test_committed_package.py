@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from build_package import build
 from conftest import PACKAGE_DIR, ROOT
+from package.publish import build
 
 
 def generated_files(package_dir: Path) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numbers_in_text import NumberError, render_text
+from website.numbers import NumberError, render_text
 
 
 def test_percent_is_formatted_per_language():

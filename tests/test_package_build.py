@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_package import GENERATED, BuildError, build
 from conftest import PACKAGE_DIR, ROOT
+from package.publish import GENERATED, BuildError, build
 
 
 def snapshot(package_dir: Path) -> dict[str, str]:
@@ -172,13 +172,13 @@ def test_unlisted_erratum_and_stale_erratum_both_fail(package_copy):
 def test_build_command_exits_non_zero_and_names_the_cell(package_copy):
     replace_in(package_copy / T07, '"45% (86)"', '"55% (86)"')
     result = subprocess.run(
-        [sys.executable, "scripts/build_package.py", "--package-dir", str(package_copy)],
+        [sys.executable, "scripts/build.py", "package", "--package-dir", str(package_copy)],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1
-    assert "build_package: FAILED" in result.stderr
+    assert "package: FAILED" in result.stderr
     assert "table T07, row 'municipality'" in result.stderr
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import build_package
-import source_tables
-from build_package import BuildError, build
 from conftest import PACKAGE_DIR, ROOT
+from package import publish as build_package
+from package import sources as source_tables
+from package.publish import BuildError, build
 
 SOURCE = PACKAGE_DIR / "source"
 
@@ -323,7 +323,7 @@ def test_build_command_prints_one_line_per_problem_without_traceback(package_cop
     replace_in(package_copy / "source" / "package.yaml", "version: 1.0.0\n", "")
     before = snapshot(package_copy)
     result = subprocess.run(
-        [sys.executable, "scripts/build_package.py", "--package-dir", str(package_copy)],
+        [sys.executable, "scripts/build.py", "package", "--package-dir", str(package_copy)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -331,7 +331,7 @@ def test_build_command_prints_one_line_per_problem_without_traceback(package_cop
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
-    assert lines[0] == "build_package: FAILED"
+    assert lines[0] == "package: FAILED"
     source = str(package_copy / "source")
     assert sorted(line.split(": ")[0] for line in lines[1:]) == [
         f"{source}/codes.yaml",

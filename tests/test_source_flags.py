@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import source_tables
-from build_package import BuildError, build
 from conftest import PACKAGE_DIR
+from package import sources as source_tables
+from package.publish import BuildError, build
 
 T07 = "source/tables/T07.yaml"
 # T07, row other_organisation (single group `all`, one column `respondents`).

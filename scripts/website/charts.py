@@ -32,7 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 DATA_DIR = ROOT / "datapackage" / "data"
 TOTAL = "total"
 

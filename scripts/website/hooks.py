@@ -26,11 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import page_fragments  # noqa: E402
-from numbers_in_text import NumberError, render_text  # noqa: E402
-from page_fragments import FRAGMENTS, ZIP_NAME, chart_page  # noqa: E402
-from table_blocks import (  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from paths import ROOT  # noqa: E402
+from website import fragments as page_fragments  # noqa: E402
+from website.blocks import (  # noqa: E402
     TABLE_MACRO,
     TableBlockError,
     anchor,
@@ -39,11 +38,12 @@ from table_blocks import (  # noqa: E402
     render_table_block,
     table_csv,
 )
+from website.fragments import FRAGMENTS, ZIP_NAME, chart_page  # noqa: E402
+from website.numbers import NumberError, render_text  # noqa: E402
 
 FRAGMENT_MACRO = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\)\s*\}\}")
 CHART_PAGE_MACRO = re.compile(r"\{\{\s*chart_page\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"
 DOWNLOAD_DIR = "download"
 # A fixed timestamp keeps the zip byte-identical between builds.
@@ -55,7 +55,7 @@ def package_files() -> list[Path]:
     files += sorted((PACKAGE_DIR / "data").glob("*.csv"))
     missing = [str(path) for path in files if not path.is_file()]
     if missing or len(files) < 3:
-        sys.exit(f"site_hooks: data package not built ({missing}); run scripts/build_package.py")
+        sys.exit(f"hooks: data package not built ({missing}); run scripts/build.py package")
     return files
 
 

@@ -14,12 +14,11 @@ import html
 import re
 from collections import defaultdict
 from functools import cache
-from pathlib import Path
 
-from build_charts import chart_for, figure_json
-from numbers_in_text import format_decimal
+from paths import ROOT
+from website.charts import chart_for, figure_json
+from website.numbers import format_decimal
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "datapackage" / "data"
 
 WORDS = {

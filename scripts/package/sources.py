@@ -25,7 +25,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 SOURCE_DIR = ROOT / "datapackage" / "source"
 SCHEMA_DIR = SOURCE_DIR / "schema"
 TABLES_DIR_NAME = "tables"

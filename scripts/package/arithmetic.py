@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from source_tables import TOTAL, Cell, Table
+from package.sources import TOTAL, Cell, Table
 
 PERCENT_TOLERANCE = Decimal(1)
 SUM_TOLERANCE = Decimal(2)

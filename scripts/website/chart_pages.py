@@ -4,7 +4,7 @@ The pages are stubs: their content is rendered from the package by the site hook
 (`{{ chart_page("T28") }}`), so they hold no text of their own. They are generated
 (and git-ignored) because their number follows the package.
 
-    python scripts/build_chart_pages.py
+    python scripts/build.py pages
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from table_blocks import caption_name, catalogue
+from paths import ROOT
+from website.blocks import caption_name, catalogue
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES_DIR = ROOT / "docs" / "diagrammer"
 INDEX_NAMES = ("index.md", "index.en.md")
 
@@ -49,7 +49,7 @@ def main() -> int:
                 old.unlink()
         for new in staging.iterdir():
             shutil.copyfile(new, PAGES_DIR / new.name)
-    print(f"build_chart_pages: wrote {2 * len(charted)} chart pages to {PAGES_DIR}")
+    print(f"pages: wrote {2 * len(charted)} chart pages to {PAGES_DIR}")
     return 0
 
 

@@ -17,7 +17,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 OBSERVATIONS = ROOT / "datapackage" / "data" / "observations.csv"
 MACRO = re.compile(r"\{\{\s*(?P<name>pct|count|base|value)\((?P<args>[^)]*)\)\s*\}\}")
 

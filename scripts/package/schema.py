@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from source_tables import ALL_FLAGS, CHECKS, KINDS
+from package.sources import ALL_FLAGS, CHECKS, KINDS
 
 FLAG_PATTERN = "^({0})(;({0}))*$".format("|".join(ALL_FLAGS))
 CODE = "^[a-z0-9]+(_[a-z0-9]+)*$"

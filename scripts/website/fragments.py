@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from table_blocks import (
+from paths import ROOT
+from website.blocks import (
     anchor,
     caption_name,
     catalogue,
@@ -23,7 +23,6 @@ from table_blocks import (
     table_pages,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 DESCRIPTOR = ROOT / "datapackage" / "datapackage.json"
 ZIP_NAME = "sbi-2018-09-entydig-ledelse.zip"
 

@@ -1,0 +1,2 @@
+"""Stage 1 of the pipeline: transcribed sources (datapackage/source/) -> checked,
+validated, published data package (datapackage/)."""
