@@ -1,15 +1,15 @@
-"""Charts for every table and figure of the data package, in Danish and English.
+"""A Plotly chart for every table and figure of the data package, in Danish and English.
 
-    python scripts/build_charts.py --out DIR   # writes DIR/<da|en>/<ID>.json (Plotly figures)
+The table blocks call `chart_for(package.table("T28"), "da")` and embed `figure_json()`.
+A chart is planned from the data, then drawn in small steps (plan -> traces -> layout,
+notes, alt text); its looks (palette, category order, fonts, sizes) are data in
+`chart_design.yaml`, its words come from `strings.yaml` and its numbers from
+`website/text.py`. The chart form follows from the data:
 
-The site hook calls `chart_for()` for each table block. One design system for all charts
-is defined here (palette, category order, fonts, sizes, number formats); the chart
-form follows from the data:
-
-- shares that add up across the columns of a row (`sum = columns`): horizontal stacked
-  bars, ordered from most to least positive, in a diverging colour-blind-safe palette
-  (ColorBrewer PuOr), with "don't know", "too early", "not relevant" and "no
-  cooperation" set apart in neutral greys at the end;
+- shares that add up across the columns of a row (`sum_axis = columns`): horizontal
+  stacked bars, ordered from most to least positive, in a diverging colour-blind-safe
+  palette, with "don't know", "too early", "not relevant" and "no cooperation" set
+  apart in neutral greys at the end;
 - several groups (project leaders vs board members): adjacent bars per item;
 - one distribution or a multiple-response list: bars (multiple response sorted);
 - 0–1 indices: dots on a 0–1 axis with the neutral 0.5 marked;
@@ -21,100 +21,52 @@ drawn as 0) and explained in the chart note; flagged cells are marked in the hov
 
 from __future__ import annotations
 
-import argparse
-import csv
 import json
-import sys
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from paths import ROOT
+import yaml
 
-DATA_DIR = ROOT / "datapackage" / "data"
-TOTAL = "total"
+from website import text
+from website.view import Cell, Item, TableView
 
-# --- Design system -------------------------------------------------------------------
-FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-SERIES_COLOURS = ["#5e3c99", "#e66101", "#4393c3", "#b2abd2", "#fdb863", "#1b7837"]
-GROUP_COLOURS = {"board_members": "#5e3c99", "project_leaders": "#e66101"}
-# Ordered answer categories, most positive first, with their PuOr colours.
-ORDERED = {
-    "high_degree": "#5e3c99",
-    "some_degree": "#b2abd2",
-    "lesser_degree": "#fdb863",
-    "not_at_all": "#e66101",
-    "very_positive": "#5e3c99",
-    "positive": "#b2abd2",
-    "neither": "#f7f7f7",
-    "negative": "#fdb863",
-    "very_negative": "#e66101",
-    "scale_5": "#5e3c99",
-    "scale_4": "#b2abd2",
-    "scale_3": "#f7f7f7",
-    "scale_2": "#fdb863",
-    "scale_1": "#e66101",
-    "yes": "#5e3c99",
-    "no": "#e66101",
-    "attended_meeting": "#5e3c99",
-    "not_attended_meeting": "#e66101",
-}
-NEUTRAL = {
-    "too_early": "#9e9e9e",
-    "not_yet_relevant": "#c7c7c7",
-    "not_relevant": "#c7c7c7",
-    "no_cooperation": "#6f6f6f",
-    "dont_know": "#b0b0b0",
-}
-SEQUENTIAL = ["#f2f0f7", "#cbc9e2", "#9e9ac8", "#6a51a3", "#3f007d"]
-BAR_HEIGHT = 26
-LABEL_WIDTH = 22  # characters per line of an axis label, so labels fit a phone
-HIDDEN = "hidden_below_5_percent"
-MIN_LABELLED_PERCENT = Decimal(6)
+DESIGN = Path(__file__).with_name("chart_design.yaml")
+MEASURES = ("percent", "value", "count")  # the first one a table prints is drawn
+INDEX_COLUMN = "scale_index"
+NEUTRAL_INDEX = "0.5"
+# Why a cell has no mark: its first matching flag names the note line (strings.yaml charts.*).
+MISSING_REASONS = (
+    ("hidden_below_5_percent", "hidden"),
+    ("not_asked", "not_asked"),
+    ("lost_in_transcript", "lost"),
+)
+OTHER_MEASURE = "other_measure"
 
-TEXT = {
-    "da": {
-        "of": "af",
-        "hidden": "Værdier under 5 % er ikke vist i rapporten og mangler derfor i søjlerne (ukendte, ikke 0).",
-        "lost": "Tal, der er tabt i kildeteksten, mangler i søjlerne.",
-        "not_asked": "Spørgsmål, der ikke blev stillet til en gruppe, har ingen søjle.",
-        "other_measure": "Celler, der er trykt uden procent (fx et rent antal), er ikke tegnet.",
-        "flag": {
-            "inferred_from_text": "tal fra rapportens tekst",
-            "position_uncertain": "usikker placering",
-            "printed_inconsistency": "trykt uoverensstemmelse (se errata)",
-        },
-        "neutral": "Neutral (0,5)",
-        "stacked": "Stablede vandrette søjler",
-        "bars": "Vandrette søjler",
-        "dots": "Punkter på en skala fra 0 til 1",
-        "alt": "{form} for {n} rækker{groups}. Største værdi: {label} med {value}. Alle tal står i tabellen under diagrammet.",
-        "groups": " fordelt på {groups}",
-        "and": "og",
-    },
-    "en": {
-        "of": "of",
-        "hidden": "Values under 5% are not shown in the report and are missing from the bars (unknown, not 0).",
-        "lost": "Numbers lost in the source text are missing from the bars.",
-        "not_asked": "Questions not put to a group have no bar.",
-        "other_measure": "Cells printed without a percentage (e.g. a bare count) are not drawn.",
-        "flag": {
-            "inferred_from_text": "number from the report's text",
-            "position_uncertain": "uncertain position",
-            "printed_inconsistency": "printed inconsistency (see errata)",
-        },
-        "neutral": "Neutral (0.5)",
-        "stacked": "Stacked horizontal bars",
-        "bars": "Horizontal bars",
-        "dots": "Dots on a scale from 0 to 1",
-        "alt": "{form} for {n} rows{groups}. Largest value: {label} at {value}. All numbers are in the table below the chart.",
-        "groups": " split by {groups}",
-        "and": "and",
-    },
-}
+Trace = dict[str, Any]
+Categories = list[str] | list[list[str]]
+
+
+@dataclass(frozen=True)
+class Design:
+    """The charts' looks, as `chart_design.yaml` gives them."""
+
+    ordered: dict[str, str]
+    neutral: dict[str, str]
+    sequential: list[str]
+    series: list[str]
+    groups: dict[str, str]
+    colours: dict[str, str]
+    font: dict[str, Any]
+    sizes: dict[str, Any]
+
+
+@cache
+def design(path: Path = DESIGN) -> Design:
+    return Design(**yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
 
 
 @dataclass(frozen=True)
@@ -127,26 +79,114 @@ class Chart:
     bars: int  # number of drawn bar/dot marks (for tests)
 
 
-def _read(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+@dataclass(frozen=True)
+class Plan:
+    """What a chart draws, decided from the data before any trace is built."""
+
+    table: TableView
+    language: str
+    kind: str  # stacked | bars | dots
+    field: str  # the one measure drawn: percent | value | count
+    cells: list[Cell]  # without totals, in print order
+    rows: list[Item]  # in print order (multiple response: largest first)
+    groups: list[Item]
+    columns: list[Item]
+
+    @property
+    def multi_group(self) -> bool:
+        return len(self.groups) > 1
+
+    @property
+    def bottom_up(self) -> list[Item]:
+        """Plotly draws the first category at the bottom of a horizontal bar chart."""
+        return self.rows[::-1]
+
+    def row_labels(self) -> list[str]:
+        return [wrap(row.label(self.language)) for row in self.bottom_up]
+
+    def group_label(self, group: Item) -> str:
+        return wrap(group.label(self.language), design().sizes["group_label_width"])
+
+    def keys(self) -> list[tuple[str, str]]:
+        """(row id, group id) of each category on the y axis, bottom up."""
+        return [(row.id, group.id) for row in self.bottom_up for group in self.groups[::-1]]
+
+    def y(self) -> Categories:
+        """The y axis categories: row labels, or (row label, group label) pairs."""
+        if not self.multi_group:
+            return self.row_labels()
+        groups = [self.group_label(group) for group in self.groups[::-1]]
+        return [
+            [label for label in self.row_labels() for _ in groups],
+            [group for _ in self.rows for group in groups],
+        ]
+
+    def cells_at(self, keys: list[tuple[str, str]], column: Item) -> list[Cell | None]:
+        return [self.table.cell(row_id, group, column.id) for row_id, group in keys]
 
 
-@cache
-def _catalogue() -> dict[str, dict[str, str]]:
-    return {row["table_id"]: row for row in _read("tables")}
+# --- Step 1: the plan (kind, field, order) --------------------------------------------
 
 
-@cache
-def _cells_by_table() -> dict[str, list[dict[str, str]]]:
-    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in _read("observations"):
-        grouped[row["table_id"]].append(row)
-    return grouped
+def plan_chart(table: TableView, language: str) -> Plan | None:
+    cells = table.without_totals()
+    if not cells:
+        return None
+    columns = sorted({c.column for c in cells}, key=lambda item: (item.order, item.id))
+    groups = list(dict.fromkeys(c.group for c in cells))
+    field = chart_field(cells)
+    rows = order_rows(table, cells, groups, columns, field)
+    kind = chart_kind(table, cells, columns)
+    return Plan(table, language, kind, field, cells, rows, groups, columns)
 
 
-def wrap(label: str, width: int = LABEL_WIDTH) -> str:
+def chart_kind(table: TableView, cells: list[Cell], columns: list[Item]) -> str:
+    """Dots for 0–1 indices, stacked bars for shares adding up across columns, else bars."""
+    index = all(c.value is not None and c.percent is None for c in cells)
+    if index and any(c.column.id == INDEX_COLUMN for c in cells):
+        return "dots"
+    if table.entry["sum_axis"] == "columns" and len(columns) > 1:
+        return "stacked"
+    return "bars"
+
+
+def chart_field(cells: list[Cell]) -> str:
+    """The one measure a table's chart draws: percent if any is printed, else value, else count.
+
+    A cell printed without that measure (e.g. a bare count in a table of percentages) is
+    left out rather than drawn on the wrong scale."""
+    for field in MEASURES:
+        if any(cell.number(field) is not None for cell in cells):
+            return field
+    return "count"
+
+
+def order_rows(
+    table: TableView, cells: list[Cell], groups: list[Item], columns: list[Item], field: str
+) -> list[Item]:
+    """Print order; a multiple-response list of one series from largest to smallest."""
+    rows = sorted({c.row for c in cells}, key=lambda item: (item.order, item.id))
+    if table.entry["multiple_response"] and len(groups) == 1 and len(columns) == 1:
+        rows.sort(
+            key=lambda row: -sort_value(table.cell(row.id, groups[0].id, columns[0].id), field)
+        )
+    return rows
+
+
+def sort_value(cell: Cell | None, field: str) -> float:
+    position = drawn_at(cell, field)
+    return -1.0 if position is None else position
+
+
+def drawn_at(cell: Cell | None, field: str) -> float | None:
+    """Where the cell's mark goes on the x axis; None leaves it out (never 0)."""
+    printed = cell.number(field) if cell else None
+    return None if printed is None else float(Decimal(str(printed)))
+
+
+def wrap(label: str, width: int | None = None) -> str:
     """Break a long axis label into lines (Plotly understands <br>)."""
+    width = width or design().sizes["label_width"]
     lines: list[str] = []
     for word in label.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
@@ -156,393 +196,355 @@ def wrap(label: str, width: int = LABEL_WIDTH) -> str:
     return "<br>".join(lines)
 
 
-def number_text(text: str, language: str) -> str:
-    return text.replace(".", ",") if language == "da" else text
+# --- Step 2: the traces ---------------------------------------------------------------
 
 
-def percent_text(text: str, language: str) -> str:
-    return f"{number_text(text, language)}\u00a0%" if language == "da" else f"{text}%"
+def dot_traces(plan: Plan) -> list[Trace]:
+    """One row of dots per index column, each labelled with its value."""
+    traces = []
+    for column in plan.columns:
+        name = column.label(plan.language)
+        cells = plan.cells_at(plan.keys(), column)
+        xs = [drawn_at(cell, plan.field) for cell in cells]
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "orientation": "h",
+                "x": xs,
+                "y": plan.y(),
+                "text": ["" if x is None else text.number(f"{x:.2f}", plan.language) for x in xs],
+                "textposition": "middle right",
+                "hovertext": [hover(cell, plan.language, name) if cell else "" for cell in cells],
+                "hoverinfo": "text",
+                "marker": {"size": design().sizes["dot_size"], "color": design().series[0]},
+                "name": name,
+                "showlegend": False,
+            }
+        )
+    return traces
 
 
-def missing_reason(cell: dict[str, str]) -> str:
-    """Why a cell has no mark in the chart (a key of TEXT[language])."""
-    if HIDDEN in cell["flags"]:
-        return "hidden"
-    if "not_asked" in cell["flags"]:
-        return "not_asked"
-    if "lost_in_transcript" in cell["flags"]:
-        return "lost"
-    return "other_measure"
+def stacked_traces(plan: Plan) -> list[Trace]:
+    """One segment per answer category, most positive first, neutral answers last."""
+    columns = ordered_columns(plan.columns)
+    outline = {
+        "color": design().colours["segment_outline"],
+        "width": design().sizes["segment_outline_width"],
+    }
+    traces = []
+    for position, column in enumerate(columns):
+        trace = bar_trace(plan, column, plan.keys(), plan.y(), column.label(plan.language))
+        trace["marker"] = {"color": colour(column.id, position, len(columns)), "line": outline}
+        traces.append(trace)
+    return traces
 
 
-def chart_field(cells: list[dict[str, str]]) -> str:
-    """The one measure a table's chart draws: percent if any is printed, else value, else count.
+def bar_traces(plan: Plan) -> list[Trace]:
+    """One series per (column, group), side by side."""
+    series = [(column, group) for column in plan.columns for group in plan.groups]
+    one_column = len(plan.columns) == 1
+    traces = []
+    # Horizontal groups stack their first trace at the bottom: add them in reverse
+    # and reverse the legend (see layout), so bars and legend both read in print order.
+    for position, (column, group) in reversed(list(enumerate(series))):
+        keys, y = plan.keys(), plan.y()
+        if plan.multi_group:
+            keys, y = [(row.id, group.id) for row in plan.bottom_up], plan.row_labels()
+        trace = bar_trace(plan, column, keys, y, series_name(plan, column, group))
+        fixed = design().groups.get(group.id) if plan.multi_group and one_column else None
+        trace["marker"] = {"color": fixed or design().series[position % len(design().series)]}
+        trace["showlegend"] = len(series) > 1
+        traces.append(trace)
+    return traces
 
-    A cell printed without that measure (e.g. a bare count in a table of percentages) is
-    left out rather than drawn on the wrong scale."""
-    for field in ("percent", "value", "count"):
-        if any(cell[field] for cell in cells):
-            return field
-    return "count"
+
+def series_name(plan: Plan, column: Item, group: Item) -> str:
+    if len(plan.columns) == 1:
+        return plan.group_label(group)
+    if plan.multi_group:
+        return f"{column.label(plan.language)} – {plan.group_label(group)}"
+    return column.label(plan.language)
 
 
-def measure(cell: dict[str, str], field: str) -> tuple[str, str] | None:
-    """(field, printed text) of the number a chart draws for this cell, if printed."""
-    return (field, cell[field]) if cell[field] else None
+def bar_trace(
+    plan: Plan, column: Item, keys: list[tuple[str, str]], y: Categories, name: str
+) -> Trace:
+    cells = plan.cells_at(keys, column)
+    return {
+        "type": "bar",
+        "orientation": "h",
+        "name": name,
+        "x": [drawn_at(cell, plan.field) for cell in cells],
+        "y": y,
+        "text": [bar_label(cell, plan.field, plan.language) for cell in cells],
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "textfont": {"size": design().font["small"]},
+        "textangle": 0,
+        "constraintext": "both",
+        "hovertext": [hover(cell, plan.language, name) if cell else "" for cell in cells],
+        "hoverinfo": "text",
+    }
 
 
-def hover(cell: dict[str, str], language: str, series: str) -> str:
-    words = TEXT[language]
+def bar_label(cell: Cell | None, field: str, language: str) -> str:
+    """The number inside a bar; too narrow a segment leaves it to the hover and the table."""
+    printed = cell.number(field) if cell else None
+    if printed is None:
+        return ""
+    if field != "percent":
+        return text.number(printed, language)
+    if Decimal(str(printed)) < Decimal(str(design().sizes["min_labelled_percent"])):
+        return ""
+    return text.number(printed, language, grouping=False)  # as text.percent: no grouping
+
+
+def hover(cell: Cell, language: str, series: str) -> str:
+    """ "Series: 45 % (9 of 20) — flag, flag"."""
     parts = []
-    if cell["percent"]:
-        parts.append(percent_text(cell["percent"], language))
-        if cell["count"] and cell["base"]:
-            parts.append(f"({cell['count']} {words['of']} {cell['base']})")
-        elif cell["count"]:
-            parts.append(f"({cell['count']})")
-    elif cell["value"]:
-        parts.append(number_text(cell["value"], language))
-        if cell["base"]:
-            parts.append(f"(N={cell['base']})")
-    elif cell["count"]:
-        parts.append(cell["count"])
-    flags = [words["flag"][f] for f in cell["flags"].split(";") if f in words["flag"]]
-    text = f"{series}: {' '.join(parts)}"
-    return text + (f" — {', '.join(flags)}" if flags else "")
+    if cell.percent is not None:
+        parts.append(text.percent(cell.percent, language))
+        if cell.count is not None and cell.base is not None:
+            of = text.text("charts.of", language)
+            parts.append(
+                f"({text.number(cell.count, language)} {of} {text.number(cell.base, language)})"
+            )
+        elif cell.count is not None:
+            parts.append(f"({text.number(cell.count, language)})")
+    elif cell.value is not None:
+        parts.append(text.number(cell.value, language))
+        if cell.base is not None:
+            parts.append(f"(N={text.number(cell.base, language)})")
+    elif cell.count is not None:
+        parts.append(text.number(cell.count, language))
+    flags = [text.text(f"flags.{flag}.hover", language) for flag in cell.flags if has_hover(flag)]
+    return f"{series}: {' '.join(parts)}" + (f" — {', '.join(flags)}" if flags else "")
 
 
-def _ordered_columns(columns: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    ranked = list(ORDERED)
-    ordered = [c for c in columns if c[1] in ORDERED]
-    if ordered and all(c[1] in ORDERED or c[1] in NEUTRAL for c in columns):
-        ordered.sort(key=lambda c: ranked.index(c[1]))
-        return ordered + [c for c in columns if c[1] in NEUTRAL]
+def has_hover(flag: str) -> bool:
+    node = text.entry("flags").get(flag)
+    return isinstance(node, dict) and "hover" in node
+
+
+def ordered_columns(columns: list[Item]) -> list[Item]:
+    """Answer categories of a known scale most positive first, neutral ones last."""
+    ordered, neutral = design().ordered, design().neutral
+    ranked = [c for c in columns if c.id in ordered]
+    if ranked and all(c.id in ordered or c.id in neutral for c in columns):
+        ranked.sort(key=lambda c: list(ordered).index(c.id))
+        return ranked + [c for c in columns if c.id in neutral]
     return columns
 
 
-def _colour(column_id: str, position: int, count: int) -> str:
-    if column_id in ORDERED:
-        return ORDERED[column_id]
-    if column_id in NEUTRAL:
-        return NEUTRAL[column_id]
-    step = max(1, (len(SEQUENTIAL) - 1) // max(1, count - 1))
-    return SEQUENTIAL[min(len(SEQUENTIAL) - 1, 1 + position * step)]
+def colour(column_id: str, position: int, count: int) -> str:
+    ordered, neutral, sequential = design().ordered, design().neutral, design().sequential
+    if column_id in ordered:
+        return ordered[column_id]
+    if column_id in neutral:
+        return neutral[column_id]
+    step = max(1, (len(sequential) - 1) // max(1, count - 1))
+    return sequential[min(len(sequential) - 1, 1 + position * step)]
 
 
-def chart_for(table_id: str, language: str) -> Chart | None:
-    entry = _catalogue().get(table_id)
-    cells = [c for c in _cells_by_table().get(table_id, []) if c["row_id"] != TOTAL]
-    if entry is None or not cells:
-        return None
-    cells = [c for c in cells if c["column_id"] != TOTAL]
-    words = TEXT[language]
-    rows = sorted(
-        {(int(c["row_order"]), c["row_id"], wrap(c[f"row_label_{language}"])) for c in cells}
-    )
-    groups = list(
-        dict.fromkeys((c["group"], wrap(c[f"group_label_{language}"], 14)) for c in cells)
-    )
-    columns = sorted(
-        {(int(c["column_order"]), c["column_id"], c[f"column_label_{language}"]) for c in cells}
-    )
-    lookup = {(c["row_id"], c["group"], c["column_id"]): c for c in cells}
-    multi_group = len(groups) > 1
-    is_index = all(c["value"] and not c["percent"] for c in cells) and any(
-        c["column_id"] == "scale_index" for c in cells
-    )
-    stacked = entry["sum_axis"] == "columns" and len(columns) > 1
-    notes = set()
-    field = chart_field(cells)
-    for cell in cells:
-        if not measure(cell, field):
-            notes.add(missing_reason(cell))
+def count_marks(kind: str, traces: list[Trace]) -> int:
+    """Drawn marks: a dot at 0 is drawn, a bar of 0 is not."""
+    return sum(x is not None and (kind == "dots" or x != 0) for trace in traces for x in trace["x"])
 
-    if entry["multiple_response"] == "true" and not multi_group and len(columns) == 1:
-        rows.sort(
-            key=lambda r: -_sort_value(lookup.get((r[1], groups[0][0], columns[0][1])), field)
-        )
-    # Plotly draws the first category at the bottom of a horizontal bar chart.
-    rows_bottom_up = list(reversed(rows))
-    if multi_group:
-        y_items = [r[2] for r in rows_bottom_up for _ in groups]
-        y_groups = [g[1] for _ in rows_bottom_up for g in reversed(groups)]
-        y: Any = [y_items, y_groups]
-        keys = [(r[1], g[0]) for r in rows_bottom_up for g in reversed(groups)]
-    else:
-        y = [r[2] for r in rows_bottom_up]
-        keys = [(r[1], groups[0][0]) for r in rows_bottom_up]
 
-    traces: list[dict[str, Any]] = []
-    marks = 0
-    layout_legend_reversed = False
-    if is_index:
-        kind = "dots"
-        for column in columns:
-            xs, texts = [], []
-            for row_id, group in keys:
-                cell = lookup.get((row_id, group, column[1]))
-                found = measure(cell, field) if cell else None
-                xs.append(float(Decimal(found[1])) if found else None)
-                texts.append(hover(cell, language, column[2]) if cell else "")
-            marks += sum(x is not None for x in xs)
-            traces.append(
-                {
-                    "type": "scatter",
-                    "mode": "markers+text",
-                    "orientation": "h",
-                    "x": xs,
-                    "y": y,
-                    "text": [
-                        number_text(f"{x:.2f}", language) if x is not None else "" for x in xs
-                    ],
-                    "textposition": "middle right",
-                    "hovertext": texts,
-                    "hoverinfo": "text",
-                    "marker": {"size": 14, "color": SERIES_COLOURS[0]},
-                    "name": column[2],
-                    "showlegend": False,
-                }
-            )
-    elif stacked:
-        kind = "stacked"
-        ordered = _ordered_columns(columns)
-        for position, column in enumerate(ordered):
-            trace = _bar_trace(column, keys, y, lookup, language, field)
-            trace["marker"] = {
-                "color": _colour(column[1], position, len(ordered)),
-                "line": {"color": "rgba(128,128,128,0.6)", "width": 0.5},
-            }
-            marks += sum(v is not None and v != 0 for v in trace["x"])
-            traces.append(trace)
-    else:
-        kind = "bars"
-        series = [(column, group) for column in columns for group in groups]
-        # Horizontal groups stack their first trace at the bottom: add them in reverse
-        # and reverse the legend, so bars and legend both read in print order.
-        layout_legend_reversed = len(series) > 1
-        for position, (column, group) in reversed(list(enumerate(series))):
-            if multi_group:
-                group_keys = [(r[1], group[0]) for r in rows_bottom_up]
-                group_y = [r[2] for r in rows_bottom_up]
-            else:
-                group_keys, group_y = keys, y
-            name = group[1] if len(columns) == 1 else column[2]
-            if multi_group and len(columns) > 1:
-                name = f"{column[2]} – {group[1]}"
-            trace = _bar_trace(column, group_keys, group_y, lookup, language, field, name)
-            colour = GROUP_COLOURS.get(group[0]) if multi_group and len(columns) == 1 else None
-            trace["marker"] = {"color": colour or SERIES_COLOURS[position % len(SERIES_COLOURS)]}
-            trace["showlegend"] = len(series) > 1
-            marks += sum(v is not None and v != 0 for v in trace["x"])
-            traces.append(trace)
+TRACES: dict[str, Callable[[Plan], list[Trace]]] = {
+    "dots": dot_traces,
+    "stacked": stacked_traces,
+    "bars": bar_traces,
+}
 
-    percent_axis = any(c["percent"] for c in cells)
-    note_lines = [words[n] for n in sorted(notes)]
-    # Each category needs room for its (wrapped) label and, per group, one bar.
-    lines_per_row = [r[2].count("<br>") + 1 for r in rows]
-    bars_per_row = len(groups) if multi_group else 1
-    if kind == "bars" and not multi_group:
-        bars_per_row = max(1, len(columns))
-    height = 90 + sum(max(BAR_HEIGHT * bars_per_row, 15 * lines + 8) for lines in lines_per_row)
-    layout: dict[str, Any] = {
+
+# --- Step 3: the layout ---------------------------------------------------------------
+
+
+def layout(plan: Plan, notes: list[str]) -> dict[str, Any]:
+    sizes, colours = design().sizes, design().colours
+    series = len(plan.columns) * len(plan.groups)
+    top = sizes["margin_top_dots"] if plan.kind == "dots" else sizes["margin_top"]
+    bottom = sizes["margin_bottom"] + sizes["note_line_height"] * len(notes)
+    return {
         "template": "none",
-        "font": {"family": FONT, "size": 13},
-        "separators": ",." if language == "da" else ".,",
-        "height": height,
-        "margin": {"l": 10, "r": 20, "t": 10, "b": 40 + 18 * len(note_lines)},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "barmode": "stack" if kind == "stacked" else "group",
-        "bargap": 0.25,
-        "showlegend": kind != "dots",
+        "font": {"family": design().font["family"], "size": design().font["size"]},
+        "separators": separators(plan.language),
+        "height": height(plan),
+        "margin": {"l": sizes["margin_left"], "r": sizes["margin_right"], "t": top, "b": bottom},
+        "paper_bgcolor": colours["background"],
+        "plot_bgcolor": colours["background"],
+        "barmode": "stack" if plan.kind == "stacked" else "group",
+        "bargap": sizes["bargap"],
+        "showlegend": plan.kind != "dots",
         "legend": {
             "orientation": "h",
             "y": 1.0,
             "yanchor": "bottom",
             "x": 0,
-            "traceorder": "normal",
+            "traceorder": "reversed" if plan.kind == "bars" and series > 1 else "normal",
         },
-        "xaxis": {
-            "automargin": True,
-            "zeroline": False,
-            "gridcolor": "rgba(128,128,128,0.25)",
-            "fixedrange": True,
-        },
+        "xaxis": x_axis(plan),
         "yaxis": {
             "automargin": True,
             "fixedrange": True,
             "ticks": "",
-            "tickfont": {"size": 11},
-            "gridcolor": "rgba(128,128,128,0.25)",
+            "tickfont": {"size": design().font["small"]},
+            "gridcolor": colours["grid"],
         },
         "hovermode": "closest",
+    } | annotations(plan, notes)
+
+
+def x_axis(plan: Plan) -> dict[str, Any]:
+    axis: dict[str, Any] = {
+        "automargin": True,
+        "zeroline": False,
+        "gridcolor": design().colours["grid"],
+        "fixedrange": True,
     }
-    if kind == "bars" and layout_legend_reversed:
-        layout["legend"]["traceorder"] = "reversed"
-    if kind == "stacked":
-        layout["legend"]["traceorder"] = "normal"
-        layout["xaxis"].update(
-            {
-                "range": [0, 100],
-                "dtick": 25,
-                "tickangle": 0,
-                "ticksuffix": "\u00a0%" if language == "da" else "%",
-            }
+    suffix = percent_suffix(plan.language)
+    if plan.kind == "stacked":
+        axis |= {"range": [0, 100], "dtick": 25, "tickangle": 0, "ticksuffix": suffix}
+    elif any(c.percent is not None for c in plan.cells):
+        axis |= {"ticksuffix": suffix, "rangemode": "tozero"}
+    if plan.kind == "dots":
+        axis |= {"range": [0, 1], "dtick": 0.1}
+    return axis
+
+
+def height(plan: Plan) -> int:
+    """Each category needs room for its (wrapped) label and, per group, one bar."""
+    sizes = design().sizes
+    bars_per_row = len(plan.groups) if plan.multi_group else 1
+    if plan.kind == "bars" and not plan.multi_group:
+        bars_per_row = max(1, len(plan.columns))
+    label_lines = [label.count("<br>") + 1 for label in plan.row_labels()]
+    return sizes["plot_height"] + sum(
+        max(
+            sizes["bar_height"] * bars_per_row,
+            sizes["label_line_height"] * lines + sizes["label_padding"],
         )
-    elif percent_axis:
-        layout["xaxis"]["ticksuffix"] = "\u00a0%" if language == "da" else "%"
-        layout["xaxis"]["rangemode"] = "tozero"
-    if kind == "dots":
-        layout["margin"]["t"] = 28  # room for the "Neutral (0.5)" label
-        layout["xaxis"].update({"range": [0, 1], "dtick": 0.1})
-        layout["shapes"] = [
-            {
-                "type": "line",
-                "x0": 0.5,
-                "x1": 0.5,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#888888", "dash": "dot", "width": 1.5},
-            }
-        ]
-        layout["annotations"] = [
-            {
-                "x": 0.5,
-                "y": 1,
-                "yref": "paper",
-                "yanchor": "bottom",
-                "text": words["neutral"],
-                "showarrow": False,
-                "font": {"size": 11},
-            }
-        ]
-    if note_lines:
-        layout.setdefault("annotations", []).append(
-            {
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yshift": -34,
-                "xanchor": "left",
-                "yanchor": "top",
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": 11},
-                "text": "<br>".join(note_lines),
-            }
-        )
-    figure = {"data": traces, "layout": layout}
-    return Chart(
-        table_id, language, kind, figure, _alt_text(kind, rows, groups, cells, language), marks
+        for lines in label_lines
     )
 
 
-def _sort_value(cell: dict[str, str] | None, field: str) -> float:
-    found = measure(cell, field) if cell else None
-    return float(Decimal(found[1])) if found else -1.0
+def separators(language: str) -> str:
+    """Plotly's decimal and thousands separators, as the text layer writes numbers."""
+    sample = text.number("1000.5", language)  # "1.000,5" in Danish, "1,000.5" in English
+    return sample[-2] + sample[1]
 
 
-def _bar_trace(
-    column: tuple[int, str, str],
-    keys: list[tuple[str, str]],
-    y: Any,
-    lookup: dict[tuple[str, str, str], dict[str, str]],
-    language: str,
-    field: str,
-    name: str | None = None,
-) -> dict[str, Any]:
-    xs: list[float | None] = []
-    texts, labels = [], []
-    for row_id, group in keys:
-        cell = lookup.get((row_id, group, column[1]))
-        found = measure(cell, field) if cell else None
-        xs.append(float(Decimal(found[1])) if found else None)
-        texts.append(hover(cell, language, name or column[2]) if cell else "")
-        # Too narrow a segment for its label: leave it to the hover and the table.
-        if found and not (found[0] == "percent" and Decimal(found[1]) < MIN_LABELLED_PERCENT):
-            labels.append(number_text(found[1], language))
-        else:
-            labels.append("")
+def percent_suffix(language: str) -> str:
+    """What follows a percentage's digits: " %" (no-break space) in Danish, "%" in English."""
+    return text.percent("0", language).removeprefix(text.number("0", language))
+
+
+def annotations(plan: Plan, notes: list[str]) -> dict[str, Any]:
+    """Shapes and annotations: an index chart's neutral line, the note below the axis."""
+    found: dict[str, Any] = {}
+    if plan.kind == "dots":
+        line, label = neutral_line(plan.language)
+        found |= {"shapes": [line], "annotations": [label]}
+    if notes:
+        found.setdefault("annotations", []).append(note_annotation(notes))
+    return found
+
+
+def neutral_line(language: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dotted line at the neutral 0.5 of an index, and its label above the plot."""
+    neutral = float(NEUTRAL_INDEX)
+    style = {
+        "color": design().colours["neutral_line"],
+        "dash": "dot",
+        "width": design().sizes["neutral_line_width"],
+    }
+    line = {"type": "line", "x0": neutral, "x1": neutral, "yref": "paper", "y0": 0, "y1": 1}
+    label = {
+        "x": neutral,
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": text.text(
+            "charts.neutral_at", language, value=text.number(NEUTRAL_INDEX, language)
+        ),
+        "showarrow": False,
+        "font": {"size": design().font["small"]},
+    }
+    return line | {"line": style}, label
+
+
+# --- Step 4: notes and alt text -------------------------------------------------------
+
+
+def missing_reason(cell: Cell) -> str:
+    """Why a cell has no mark in the chart (a key of strings.yaml `charts`)."""
+    return next((reason for flag, reason in MISSING_REASONS if cell.has(flag)), OTHER_MEASURE)
+
+
+def note_lines(plan: Plan) -> list[str]:
+    reasons = {missing_reason(c) for c in plan.cells if c.number(plan.field) is None}
+    return [text.text(f"charts.{reason}", plan.language) for reason in sorted(reasons)]
+
+
+def note_annotation(notes: list[str]) -> dict[str, Any]:
+    """The note lines, left-aligned below the x axis."""
     return {
-        "type": "bar",
-        "orientation": "h",
-        "name": name or column[2],
-        "x": xs,
-        "y": y,
-        "text": labels,
-        "textposition": "inside",
-        "insidetextanchor": "middle",
-        "textfont": {"size": 11},
-        "textangle": 0,
-        "constraintext": "both",
-        "hovertext": texts,
-        "hoverinfo": "text",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": design().sizes["note_offset"],
+        "xanchor": "left",
+        "yanchor": "top",
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": design().font["small"]},
+        "text": "<br>".join(notes),
     }
 
 
-def _alt_text(
-    kind: str,
-    rows: list[tuple[int, str, str]],
-    groups: list[tuple[str, str]],
-    cells: list[dict[str, str]],
-    language: str,
-) -> str:
-    words = TEXT[language]
-    field = chart_field(cells)
-    best = max(cells, key=lambda c: _sort_value(c, field))
-    found = measure(best, field)
+def alt_text(plan: Plan) -> str:
+    """The chart's form, its size and its largest value, in one or two sentences."""
+    language = plan.language
+    best = max(plan.cells, key=lambda cell: sort_value(cell, plan.field))
+    printed = best.number(plan.field)
     value = ""
-    if found:
-        value = (
-            percent_text(found[1], language)
-            if found[0] == "percent"
-            else number_text(found[1], language)
-        )
-    label = best[f"row_label_{language}"]
-    if len({c["column_id"] for c in cells}) > 1:
-        label += f" – {best[f'column_label_{language}']}"
-    if len(groups) > 1:
-        label += f" ({best[f'group_label_{language}']})"
-    group_text = ""
-    if len(groups) > 1:
-        names = [g[1].replace("<br>", " ") for g in groups]
+    if printed is not None:
+        shown = text.percent if plan.field == "percent" else text.number
+        value = shown(printed, language)
+    label = best.row.label(language)
+    if len(plan.columns) > 1:
+        label += f" – {best.column.label(language)}"
+    groups = ""
+    if plan.multi_group:
+        label += f" ({best.group.label(language)})"
+        names = [" ".join(group.label(language).split()) for group in plan.groups]
         names = [name.lower() if language == "da" else name for name in names]
-        group_text = words["groups"].format(groups=f" {words['and']} ".join(names))
-    return words["alt"].format(
-        form={"stacked": words["stacked"], "bars": words["bars"], "dots": words["dots"]}[kind],
-        n=len(rows),
-        groups=group_text,
-        label=label,
-        value=value,
+        joined = f" {text.text('charts.and', language)} ".join(names)
+        groups = text.text("charts.groups", language, groups=joined)
+    form = text.text(f"charts.{plan.kind}", language)
+    return text.text(
+        "charts.alt", language, form=form, n=len(plan.rows), groups=groups, label=label, value=value
     )
+
+
+# --- The chart ------------------------------------------------------------------------
+
+
+def chart_for(table: TableView, language: str) -> Chart | None:
+    """The table's chart in one language, or None if it has no cells to draw."""
+    plan = plan_chart(table, language)
+    if plan is None:
+        return None
+    traces = TRACES[plan.kind](plan)
+    figure = {"data": traces, "layout": layout(plan, note_lines(plan))}
+    marks = count_marks(plan.kind, traces)
+    return Chart(table.table_id, language, plan.kind, figure, alt_text(plan), marks)
 
 
 def figure_json(chart: Chart) -> str:
     """Deterministic JSON, safe inside <script type="application/json">."""
-    text = json.dumps(chart.figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="folder for <lang>/<ID>.json")
-    arguments = parser.parse_args(argv)
-    written = 0
-    for language in ("da", "en"):
-        folder = arguments.out / language
-        folder.mkdir(parents=True, exist_ok=True)
-        for table_id in _catalogue():
-            chart = chart_for(table_id, language)
-            if chart:
-                (folder / f"{table_id}.json").write_text(
-                    figure_json(chart) + "\n", encoding="utf-8"
-                )
-                written += 1
-    print(f"build_charts: wrote {written} charts to {arguments.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    encoded = json.dumps(chart.figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
