@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PACKAGE_DIR, ROOT
+from package.problems import Problem
 from package.publish import GENERATED, BuildError, build
 
 
@@ -90,68 +90,77 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
 T07 = "source/tables/T07.yaml"
 
 
+CELL = {"table": "T07", "group": "all", "column": "respondents"}
+
+
+def matching(problems: list[Problem], **expected: object) -> list[Problem]:
+    """The problems whose fields have the expected values."""
+    return [p for p in problems if all(getattr(p, k) == v for k, v in expected.items())]
+
+
 @pytest.mark.parametrize(
-    ("breakage", "message"),
+    ("breakage", "expected"),
     [
         pytest.param(
             lambda d: replace_in(d / T07, "groups: [all]", "groups: [everybody]"),
-            r"table T07 .*unknown group code 'everybody'",
+            {"code": "unknown-code", "table": "T07", "row": None},
             id="unknown-group-code",
         ),
         pytest.param(
             lambda d: replace_in(d / T07, "columns: [respondents]", "columns: [respondants]"),
-            r"table T07 .*unknown column code 'respondants'",
+            {"code": "unknown-code", "table": "T07", "row": None},
             id="unknown-column-code",
         ),
         pytest.param(
             lambda d: replace_in(d / T07, '"45% (86)"', '"55% (86)"'),
-            r"table T07, row 'municipality', group 'all', column 'respondents': "
-            r"percent_vs_count: printed 55% \(86\), the other printed numbers imply 45\.0%",
+            {"code": "percent-vs-count", "row": "municipality", **CELL},
             id="percent-disagrees-with-count",
         ),
         pytest.param(
             lambda d: replace_in(d / T07, 'en: "Municipality", ', ""),
-            r"table T07, row 'municipality' label: missing English label",
+            {"code": "missing-label", "table": "T07", "row": "municipality"},
             id="missing-english-label",
         ),
         pytest.param(
             lambda d: (d / "source/tables/T08.yaml").write_text(
                 (d / T07).read_text(encoding="utf-8"), encoding="utf-8"
             ),
-            r"table T07: duplicate table id in T08\.yaml and T07\.yaml",
+            {"code": "duplicate-table-id", "table": "T07"},
             id="duplicate-table-id",
         ),
         pytest.param(
             lambda d: replace_in(d / T07, 'cells: ["45% (86)"]', "cells: []"),
-            r"table T07, row 'municipality', group 'all': has 0 cells, the table has 1 columns",
+            {"code": "cell-count", "table": "T07", "row": "municipality", "group": "all"},
             id="row-with-missing-cell",
         ),
         pytest.param(
             lambda d: replace_in(d / T07, 'cells: ["45% (86)"]', "cells: [null]"),
-            r"table T07, row 'municipality', group 'all', column 'respondents': missing cell",
+            {"code": "missing-cell", "row": "municipality", **CELL},
             id="row-with-null-cell",
         ),
         pytest.param(
             lambda d: replace_in(d / T07, '"100% (191)"', '"100% (192)"'),
-            r"table T07, row 'total', group 'all', column 'respondents': sum_of_counts: "
-            r"printed \(192\), the other printed numbers imply \(191\)",
+            {"code": "sum-of-counts", "row": "total", **CELL},
             id="counts-do-not-add-up",
         ),
         pytest.param(
             lambda d: replace_in(
                 d / T07, '"2% (4)"', "{percent: 2, count: 4, flags: [made_up_flag]}"
             ),
-            r"table T07, row 'other_organisation'.*unknown flag 'made_up_flag'",
+            {"code": "unknown-flag", "row": "other_organisation", "flag": "made_up_flag", **CELL},
             id="unknown-flag",
         ),
     ],
 )
-def test_malformed_source_fails_clearly_and_keeps_previous_package(package_copy, breakage, message):
+def test_malformed_source_fails_clearly_and_keeps_previous_package(
+    package_copy, breakage, expected
+):
     before = snapshot(package_copy)
     breakage(package_copy)
     with pytest.raises(BuildError) as failure:
         build(package_copy)
-    assert re.search(message, str(failure.value)), str(failure.value)
+    assert matching(failure.value.problems, **expected), str(failure.value)
+    assert all(p.file and p.file.startswith(str(package_copy)) for p in failure.value.problems)
     assert snapshot(package_copy) == before, "a failed build must not touch the package"
     assert not list(package_copy.glob(".build-*")), "a failed build left a staging folder"
 
@@ -165,8 +174,11 @@ def test_unlisted_erratum_and_stale_erratum_both_fail(package_copy):
         " description_da: 'findes ikke', description_en: 'does not exist'}\n",
         encoding="utf-8",
     )
-    with pytest.raises(BuildError, match=r"no such mismatch in the data"):
+    with pytest.raises(BuildError) as failure:
         build(package_copy)
+    (stale,) = failure.value.problems
+    assert (stale.code, stale.table, stale.row) == ("stale-erratum", "T07", "municipality")
+    assert stale.file == str(errata)
 
 
 def test_build_command_exits_non_zero_and_names_the_cell(package_copy):
@@ -180,6 +192,30 @@ def test_build_command_exits_non_zero_and_names_the_cell(package_copy):
     assert result.returncode == 1
     assert "package: FAILED" in result.stderr
     assert "table T07, row 'municipality'" in result.stderr
+
+
+def test_check_command_prints_one_line_naming_table_and_row(package_copy):
+    replace_in(package_copy / T07, 'en: "Municipality", ', "")
+    before = snapshot(package_copy)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "scripts/build.py",
+            "package",
+            "--check",
+            "--package-dir",
+            str(package_copy),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "package: FAILED",
+        "table T07, row 'municipality' label: missing English label ('en')",
+    ]
+    assert snapshot(package_copy) == before
 
 
 def test_generated_outputs_are_the_documented_set():

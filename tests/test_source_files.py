@@ -1,7 +1,8 @@
 """Source files (issue 8): the expected set of tables, reading, structure (JSON Schema).
 
 Every breakage is made in a copy of datapackage/ (fixture `package_copy`); the build must
-fail with one line per problem naming the file, and leave the copy's package untouched.
+fail with one problem per finding, coded and naming the file (printed as one line), and
+leave the copy's package untouched.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import yaml
 
 from conftest import PACKAGE_DIR, ROOT
 from package import publish as build_package
+from package import schema as field_schema
 from package import sources as source_tables
+from package.problems import Problem
 from package.publish import BuildError, build
 
 SOURCE = PACKAGE_DIR / "source"
@@ -44,23 +47,33 @@ def table(package_dir: Path, table_id: str) -> Path:
     return package_dir / "source" / "tables" / f"{table_id}.yaml"
 
 
-def build_fails(package_dir: Path, *patterns: str) -> list[str]:
-    """Build; it must fail, with a line matching each pattern, and change nothing."""
+def build_fails(package_dir: Path, *expected: tuple[str, str]) -> list[Problem]:
+    """Build; it must fail with a problem for each expected (code, file), naming the file
+    in its printed line too, and change nothing."""
     before = snapshot(package_dir)
     with pytest.raises(BuildError) as failure:
         build(package_dir)
-    lines = str(failure.value).splitlines()
-    for pattern in patterns:
-        assert any(re.search(pattern, line) for line in lines), "\n".join(lines)
+    problems = failure.value.problems
+    found = [(problem.code, problem.file) for problem in problems]
+    for code, relative in expected:
+        file = source_file(package_dir, relative)
+        assert (code, file) in found, str(failure.value)
+    for problem in problems:
+        assert problem.file is None or str(problem).startswith(problem.file + ": "), problem
     assert "Traceback" not in str(failure.value)
     assert snapshot(package_dir) == before, "a failed build must not touch the package"
     assert not list(package_dir.glob(".build-*")), "a failed build left a staging folder"
-    return lines
+    return problems
 
 
-def file_pattern(package_dir: Path, relative: str) -> str:
-    """Regex for a message line that starts with the path of a file in the copy."""
-    return "^" + re.escape(str(package_dir / "source" / relative)) + ": "
+def source_file(package_dir: Path, relative: str) -> str:
+    """A file in the copy's source/, as problems name it."""
+    return str(package_dir / "source" / relative)
+
+
+def at(problems: list[Problem], code: str) -> list[str]:
+    """Where inside its file each problem with this code is: the message up to ': '."""
+    return [p.message.split(": ")[0] for p in problems if p.code == code]
 
 
 # --- 1. The expected tables, declared once in package.yaml ---------------------------------
@@ -81,8 +94,8 @@ def test_declared_table_list_does_not_leak_into_the_descriptor():
 
 def test_missing_table_file_fails_naming_it(package_copy):
     table(package_copy, "T04").unlink()
-    lines = build_fails(package_copy, file_pattern(package_copy, "tables/T04.yaml") + "missing")
-    assert len(lines) == 1, lines
+    problems = build_fails(package_copy, ("missing-table", "tables/T04.yaml"))
+    assert [(p.code, p.table) for p in problems] == [("missing-table", "T04")]
 
 
 def test_extra_table_file_fails_naming_it(package_copy):
@@ -90,10 +103,7 @@ def test_extra_table_file_fails_naming_it(package_copy):
     table(package_copy, "T54").write_text(
         text.replace("id: T07", "id: T54").replace("number: 7", "number: 54"), encoding="utf-8"
     )
-    build_fails(
-        package_copy,
-        file_pattern(package_copy, "tables/T54.yaml") + "T54 is not a table or figure",
-    )
+    build_fails(package_copy, ("undeclared-table", "tables/T54.yaml"))
 
 
 @pytest.mark.parametrize("wrong_name", ["T04.yml", "t04.yaml", "T04.yaml.bak"])
@@ -101,8 +111,8 @@ def test_misnamed_table_file_fails_naming_it(package_copy, wrong_name):
     table(package_copy, "T04").rename(package_copy / "source" / "tables" / wrong_name)
     build_fails(
         package_copy,
-        file_pattern(package_copy, f"tables/{wrong_name}") + r"misnamed: .*exactly T04\.yaml",
-        file_pattern(package_copy, "tables/T04.yaml") + "missing",
+        ("misnamed-table", f"tables/{wrong_name}"),
+        ("missing-table", "tables/T04.yaml"),
     )
 
 
@@ -111,8 +121,8 @@ def test_anything_else_in_tables_fails_naming_it(package_copy):
     (package_copy / "source" / "tables" / "old").mkdir()
     build_fails(
         package_copy,
-        file_pattern(package_copy, "tables/notes.txt") + "not a table file",
-        file_pattern(package_copy, "tables/old") + "a folder",
+        ("unexpected-file", "tables/notes.txt"),
+        ("unexpected-file", "tables/old"),
     )
 
 
@@ -127,17 +137,18 @@ def test_a_new_table_needs_only_its_file_and_a_wider_range(package_copy):
 
 
 @pytest.mark.parametrize(
-    ("declared", "message"),
+    ("declared", "code", "json_path"),
     [
-        ("tables: [T53-T01, F01-F18]", r"\$\.tables\[0\]: 'T53-T01' is not a range"),
-        ("tables: [T01-F53, F01-F18]", r"\$\.tables\[0\]: 'T01-F53' is not a range"),
-        ("tables: [T01-T53, F01-F18, T07]", r"\$\.tables\[2\]: T07 declared twice"),
-        ("tables: [T01-T53, F1-F18]", r"\$\.tables\[1\]: 'F1-F18' does not match"),
+        ("tables: [T53-T01, F01-F18]", "bad-table-range", "$.tables[0]"),
+        ("tables: [T01-F53, F01-F18]", "bad-table-range", "$.tables[0]"),
+        ("tables: [T01-T53, F01-F18, T07]", "declared-twice", "$.tables[2]"),
+        ("tables: [T01-T53, F1-F18]", "schema", "$.tables[1]"),
     ],
 )
-def test_bad_table_declaration_fails_naming_package_yaml(package_copy, declared, message):
+def test_bad_table_declaration_fails_naming_package_yaml(package_copy, declared, code, json_path):
     replace_in(package_copy / "source" / "package.yaml", "tables: [T01-T53, F01-F18]", declared)
-    build_fails(package_copy, file_pattern(package_copy, "package.yaml") + message)
+    problems = build_fails(package_copy, (code, "package.yaml"))
+    assert at(problems, code) == [json_path]
 
 
 # --- 2. Duplicate keys -----------------------------------------------------------------------
@@ -148,34 +159,37 @@ def test_duplicate_key_fails_with_file_and_line(package_copy):
     lines = path.read_text(encoding="utf-8").splitlines()
     title_line = next(n for n, line in enumerate(lines, start=1) if line.startswith("title:"))
     replace_in(path, "question:", 'title: {da: "Anden titel", en: "Another title"}\nquestion:')
-    build_fails(
-        package_copy,
-        file_pattern(package_copy, "tables/T07.yaml")
-        + rf"line {title_line + 1}, column 1: duplicate key 'title' "
-        + rf"\(first given on line {title_line}\)",
+    (problem,) = build_fails(package_copy, ("duplicate-key", "tables/T07.yaml"))
+    # The line a reader needs: the file, both lines and the key.
+    assert str(problem) == (
+        f"{path}: line {title_line + 1}, column 1: duplicate key 'title' "
+        f"(first given on line {title_line})"
     )
 
 
 def test_duplicate_key_inside_a_flow_mapping_fails(package_copy):
     replace_in(table(package_copy, "T07"), 'en: "Municipality", ', 'en: "Municipality", en: "X", ')
-    build_fails(
-        package_copy,
-        file_pattern(package_copy, "tables/T07.yaml") + r"line \d+, column \d+: duplicate key 'en'",
-    )
+    build_fails(package_copy, ("duplicate-key", "tables/T07.yaml"))
 
 
-@pytest.mark.parametrize("name", ["codes.yaml", "errata.yaml", "package.yaml"])
+@pytest.mark.parametrize("name", ["codes.yaml", "errata.yaml", "package.yaml", "fields.yaml"])
 def test_duplicate_key_fails_in_every_source_file(package_copy, name):
     path = package_copy / "source" / name
     text = path.read_text(encoding="utf-8")
-    first = {"codes.yaml": "id: all,", "errata.yaml": "check:", "package.yaml": "version:"}[name]
+    first = {
+        "codes.yaml": "id: all,",
+        "errata.yaml": "check:",
+        "package.yaml": "version:",
+        "fields.yaml": "    primary_key:",
+    }[name]
     doubled = {
         "codes.yaml": "id: all, id: all,",
         "errata.yaml": "check: sum_of_counts\n  check:",
         "package.yaml": "version: 1.0.0\nversion:",
+        "fields.yaml": "    primary_key: [table_id]\n    primary_key:",
     }[name]
     path.write_text(text.replace(first, doubled, 1), encoding="utf-8")
-    build_fails(package_copy, file_pattern(package_copy, name) + r"line \d+.*duplicate key")
+    build_fails(package_copy, ("duplicate-key", name))
 
 
 # --- 3. One-line errors naming the file; structure checked by JSON Schema ---------------------
@@ -184,9 +198,14 @@ def test_duplicate_key_fails_in_every_source_file(package_copy, name):
 def test_schemas_are_draft_2020_12_and_accept_every_current_source_file():
     from jsonschema import Draft202012Validator
 
-    kinds = {"codes.yaml": "codes", "errata.yaml": "errata", "package.yaml": "package"}
+    kinds = {
+        "codes.yaml": "codes",
+        "errata.yaml": "errata",
+        "package.yaml": "package",
+        "fields.yaml": "fields",
+    }
     kinds |= {f"tables/{path.name}": "table" for path in (SOURCE / "tables").glob("*.yaml")}
-    assert len(kinds) == 3 + 71
+    assert len(kinds) == 4 + 71
     for kind in set(kinds.values()):
         schema = json.loads((SOURCE / "schema" / f"{kind}.schema.json").read_text("utf-8"))
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -198,32 +217,36 @@ def test_schemas_are_draft_2020_12_and_accept_every_current_source_file():
 
 
 @pytest.mark.parametrize(
-    ("breakage", "file", "message"),
+    ("breakage", "file", "code", "json_path"),
     [
         pytest.param(
             lambda d: table(d, "T07").write_bytes(
                 table(d, "T07").read_bytes().replace(b"Kommune", b"Komm\xe6ne")
             ),
             "tables/T07.yaml",
-            r"line \d+: not UTF-8 \(byte 0xe6 at column \d+\)",
+            "not-utf8",
+            None,
             id="non-utf8-byte",
         ),
         pytest.param(
             lambda d: replace_in(table(d, "T07"), "groups: [all]", "groups: [{id: all}]"),
             "tables/T07.yaml",
-            r"\$\.groups\[0\]: \{'id': 'all'\} is not of type string$",
+            "schema",
+            "$.groups[0]",
             id="groups-of-mappings",
         ),
         pytest.param(
             lambda d: replace_in(table(d, "T07"), 'cells: ["2% (4)"]', 'cells: "2% (4)"'),
             "tables/T07.yaml",
-            r"\$\.rows\[2\]\.cells: '2% \(4\)' is not of type array or object$",
+            "schema",
+            "$.rows[2].cells",
             id="cells-not-a-list",
         ),
         pytest.param(
             lambda d: replace_in(table(d, "T07"), '"2% (4)"', "{percent: 2, count: 4, cnt: 4}"),
             "tables/T07.yaml",
-            r"\$\.rows\[2\]\.cells\[0\]: Additional properties are not allowed \('cnt'",
+            "schema",
+            "$.rows[2].cells[0]",
             id="unknown-cell-key",
         ),
         pytest.param(
@@ -233,25 +256,29 @@ def test_schemas_are_draft_2020_12_and_accept_every_current_source_file():
                 "- all",
             ),
             "codes.yaml",
-            r"\$\[0\]: 'all' is not of type object$",
+            "schema",
+            "$[0]",
             id="codes-entry-not-a-mapping",
         ),
         pytest.param(
             lambda d: replace_in(d / "source" / "errata.yaml", "check: sum_of_counts", "check: 3"),
             "errata.yaml",
-            r"\$\[1\]\.check: 3 is not one of",
+            "schema",
+            "$[1].check",
             id="errata-wrong-check",
         ),
         pytest.param(
             lambda d: replace_in(d / "source" / "package.yaml", "version: 1.0.0\n", ""),
             "package.yaml",
-            r"\$: 'version' is a required property$",
+            "schema",
+            "$",
             id="package-missing-key",
         ),
         pytest.param(
             lambda d: replace_in(d / "source" / "package.yaml", "year: 2018", 'year: "2018"'),
             "package.yaml",
-            r"\$\.sources\[0\]\.year: '2018' is not of type integer$",
+            "schema",
+            "$.sources[0].year",
             id="package-wrong-type",
         ),
         pytest.param(
@@ -261,52 +288,67 @@ def test_schemas_are_draft_2020_12_and_accept_every_current_source_file():
                 "created: 2026-11-27T00:00:00Z",
             ),
             "package.yaml",
-            r"\$\.created: datetime\.datetime\(2026.* is not of type string$",
+            "schema",
+            "$.created",
             id="package-unquoted-date",
         ),
         pytest.param(
             lambda d: replace_in(d / "source" / "package.yaml", "version: 1.0.0", "version: [1.0"),
             "package.yaml",
-            r"line \d+, column \d+: not valid YAML: while parsing a flow sequence",
+            "yaml-syntax",
+            None,
             id="package-yaml-syntax",
         ),
         pytest.param(
             lambda d: (d / "source" / "codes.yaml").unlink(),
             "codes.yaml",
-            r"cannot read: No such file",
+            "unreadable",
+            None,
             id="codes-missing",
         ),
     ],
 )
-def test_malformed_source_file_fails_with_one_line_naming_it(package_copy, breakage, file, message):
+def test_malformed_source_file_fails_with_one_problem_naming_it(
+    package_copy, breakage, file, code, json_path
+):
     breakage(package_copy)
-    lines = build_fails(package_copy, file_pattern(package_copy, file) + message)
-    assert len(lines) == 1, lines
+    problems = build_fails(package_copy, (code, file))
+    assert len(problems) == 1, problems
+    if json_path is not None:
+        assert at(problems, code) == [json_path]
+
+
+def test_schema_problem_line_names_file_json_path_and_what_is_wrong(package_copy):
+    replace_in(table(package_copy, "T07"), "groups: [all]", "groups: [{id: all}]")
+    (problem,) = build_fails(package_copy, ("schema", "tables/T07.yaml"))
+    assert (
+        str(problem)
+        == f"{table(package_copy, 'T07')}: $.groups[0]: {{'id': 'all'}} is not of type string"
+    )
 
 
 def test_misspelt_key_is_reported_as_missing_and_unexpected(package_copy):
     replace_in(table(package_copy, "T07"), "multiple_response:", "multiple_responses:")
-    lines = build_fails(
-        package_copy,
-        file_pattern(package_copy, "tables/T07.yaml")
-        + r"\$: 'multiple_response' is a required property$",
-        file_pattern(package_copy, "tables/T07.yaml")
-        + r"\$: Additional properties are not allowed \('multiple_responses' was unexpected\)$",
-    )
-    assert len(lines) == 2, lines
+    problems = build_fails(package_copy, ("schema", "tables/T07.yaml"))
+    assert len(problems) == 2, problems
+    assert at(problems, "schema") == ["$", "$"]
+    assert any("'multiple_response' is a required property" in p.message for p in problems)
+    assert any("'multiple_responses' was unexpected" in p.message for p in problems)
 
 
 def test_problems_of_all_files_are_reported_together(package_copy):
     replace_in(table(package_copy, "T07"), "groups: [all]", "groups: [{id: all}]")
     replace_in(table(package_copy, "T08"), "kind: table", "kind: tabel")
     replace_in(package_copy / "source" / "errata.yaml", "check: sum_of_counts", "check: 3")
+    replace_in(package_copy / "source" / "fields.yaml", "type: integer", "type: int")
     table(package_copy, "F03").unlink()
     build_fails(
         package_copy,
-        file_pattern(package_copy, "errata.yaml") + r"\$\[1\]\.check: 3 is not one of",
-        file_pattern(package_copy, "tables/T07.yaml") + r"\$\.groups\[0\]",
-        file_pattern(package_copy, "tables/T08.yaml") + r"\$\.kind: 'tabel' is not one of",
-        file_pattern(package_copy, "tables/F03.yaml") + "missing",
+        ("schema", "errata.yaml"),
+        ("schema", "tables/T07.yaml"),
+        ("schema", "tables/T08.yaml"),
+        ("schema", "fields.yaml"),
+        ("missing-table", "tables/F03.yaml"),
     )
 
 
@@ -347,7 +389,7 @@ def test_build_command_prints_one_line_per_problem_without_traceback(package_cop
 
 def test_source_yaml_is_read_with_a_libyaml_loader_everywhere():
     assert issubclass(source_tables.SourceLoader, yaml.CSafeLoader)
-    for module in (source_tables, build_package):
+    for module in (source_tables, build_package, field_schema):
         text = inspect.getsource(module)
         for slow in ("safe_load", "yaml.SafeLoader", "yaml.load(", "FullLoader", "yaml.Loader"):
             if module is source_tables and slow == "yaml.load(":
@@ -367,7 +409,7 @@ def test_source_loader_reads_every_file_as_the_yaml_1_2_safe_loader_did():
     Reference.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
     )
-    paths = [SOURCE / "codes.yaml", SOURCE / "errata.yaml", SOURCE / "package.yaml"]
+    paths = [SOURCE / name for name in ("codes.yaml", "errata.yaml", "package.yaml", "fields.yaml")]
     paths += sorted((SOURCE / "tables").glob("*.yaml"))
     for path in paths:
         text = path.read_text(encoding="utf-8")

@@ -3,8 +3,8 @@
     python scripts/build.py package           # build, check and validate, then replace
     python scripts/build.py package --check   # load and check only, write nothing
 
-The sources are checked first (scripts/source_tables.py: the expected set of files,
-UTF-8, YAML without duplicate keys, JSON Schemas in source/schema/, flag rules); every
+The sources are checked first (sources.py: the expected set of files, UTF-8, YAML without
+duplicate keys, JSON Schemas in source/schema/, flag rules; schema.py: fields.yaml); every
 problem is printed as one line naming the file or cell, and the command exits 1.
 The package is written to a temporary folder, checked (arithmetic, errata) and
 validated with frictionless; only then are the files in datapackage/ replaced. A
@@ -15,35 +15,50 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
 import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from package.arithmetic import check_table, format_number
-from package.schema import schema
+from package.problems import Place, Problem, ProblemError
+from package.schema import FIELDS_FILE, ResourceSpec, build_values, load_fields, table_schema
 from package.sources import (
     ERRATUM_FLAG,
     SOURCE_DIR,
     Code,
     Erratum,
     SourceError,
+    Sources,
     Table,
+    file_place,
     load_sources,
+    shown,
 )
 
 PACKAGE_DIR = SOURCE_DIR.parent
 DATA_DIR_NAME = "data"
 GENERATED = ("datapackage.json", "README.md", DATA_DIR_NAME)
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+# Flags whose cells the README counts.
+README_FLAGS = (
+    "lost_in_transcript",
+    "inferred_from_text",
+    "hidden_below_5_percent",
+    "position_uncertain",
+)
 
 
-class BuildError(Exception):
-    pass
+class BuildError(ProblemError):
+    """The build found problems (in the sources or in what it built); `problems` lists them."""
 
 
 def _csv(rows: list[dict[str, Any]], fields: list[str]) -> bytes:
@@ -126,32 +141,6 @@ def observation_rows(tables: list[Table]) -> list[dict[str, Any]]:
     return rows
 
 
-def apply_errata(tables: list[Table], errata: list[Erratum]) -> list[str]:
-    """Compare check mismatches with the errata; flag the cells the errata name."""
-    problems: list[str] = []
-    mismatches = {m.key: m for table in tables for m in check_table(table)}
-    listed = {erratum.key: erratum for erratum in errata}
-    for key, mismatch in mismatches.items():
-        if key not in listed:
-            problems.append(
-                f"{mismatch.message()}. Check the seed; if the report really prints this, "
-                "list it in datapackage/source/errata.yaml"
-            )
-    for key, erratum in listed.items():
-        if key not in mismatches:
-            problems.append(
-                f"errata.yaml: table {erratum.table_id}, row {erratum.row_id!r}, group "
-                f"{erratum.group!r}, column {erratum.column_id!r}, check {erratum.check}: "
-                "no such mismatch in the data (fixed transcription or wrong key?)"
-            )
-    cells = {cell.key: cell for table in tables for cell in table.cells()}
-    for erratum in errata:
-        cell = cells.get(erratum.key[:4])
-        if cell and ERRATUM_FLAG not in cell.flags:
-            cell.flags.append(ERRATUM_FLAG)
-    return problems
-
-
 def errata_rows(errata: list[Erratum]) -> list[dict[str, Any]]:
     return [
         {
@@ -176,36 +165,104 @@ def code_rows(codes: dict[tuple[str, str], Code]) -> list[dict[str, Any]]:
     ]
 
 
-RESOURCES = (
-    ("tables", "Catalogue of the report's tables and figures: one row per table or figure."),
-    ("observations", "Every printed cell, one row per cell (long format)."),
-    ("errata", "Printed inconsistencies in the report, kept as printed in observations."),
-    ("codes", "Labels (Danish and English) of every group and column code."),
-)
+# The resources the build writes, and how each one's rows are made; fields.yaml describes
+# them (in its own order, which is the order of datapackage.json).
+RESOURCE_ROWS: dict[str, Callable[[Sources], list[dict[str, Any]]]] = {
+    "tables": lambda sources: table_rows(sources.tables),
+    "observations": lambda sources: observation_rows(sources.tables),
+    "errata": lambda sources: errata_rows(sources.errata),
+    "codes": lambda sources: code_rows(sources.codes),
+}
+
+
+def apply_errata(tables: list[Table], errata: list[Erratum], errata_file: str) -> list[Problem]:
+    """Compare check mismatches with the errata; flag the cells the errata name."""
+    files = {table.id: shown(table.path) for table in tables}
+    mismatches = {m.key: m for table in tables for m in check_table(table)}
+    listed = {erratum.key: erratum for erratum in errata}
+    problems = [
+        m.problem(files.get(m.table_id)) for key, m in mismatches.items() if key not in listed
+    ]
+    for key in listed:
+        if key not in mismatches:
+            table, row, group, column, check = key
+            place = Place("errata.yaml", errata_file, table, row, group, column)
+            message = (
+                f"table {table}, row {row!r}, group {group!r}, column {column!r}, check {check}: "
+                "no such mismatch in the data (fixed transcription or wrong key?)"
+            )
+            problems.append(place.problem("stale-erratum", message))
+    for erratum in errata:
+        if erratum.table_id not in files:
+            place = Place("errata.yaml", errata_file, erratum.table_id)
+            message = f"table {erratum.table_id} does not exist"
+            problems.append(place.problem("unknown-table", message))
+    cells = {cell.key: cell for table in tables for cell in table.cells()}
+    for erratum in errata:
+        cell = cells.get(erratum.key[:4])
+        if cell and ERRATUM_FLAG not in cell.flags:
+            cell.flags.append(ERRATUM_FLAG)
+    return problems
+
+
+def check_resources(
+    resources: list[ResourceSpec], rows: dict[str, list[dict[str, Any]]], place: Place
+) -> list[Problem]:
+    """fields.yaml describes exactly the resources the build writes, and their columns."""
+    problems = []
+    names = [resource.name for resource in resources]
+    if sorted(names) != sorted(RESOURCE_ROWS):
+        message = f"$.resources: describes {names}; the build writes {list(RESOURCE_ROWS)}"
+        problems.append(place.problem("resource-mismatch", message))
+    for position, resource in enumerate(resources):
+        written = list(rows[resource.name][0]) if rows.get(resource.name) else []
+        at = f"$.resources[{position}].fields"
+        problems += [
+            place.problem(
+                "field-mismatch", f"{at}: no field for the column {name!r} the build writes"
+            )
+            for name in written
+            if name not in resource.field_names
+        ]
+        problems += [
+            place.problem(
+                "field-mismatch", f"{at}: field {name!r} is not a column the build writes"
+            )
+            for name in resource.field_names
+            if written and name not in written
+        ]
+    return problems
+
+
+@dataclass(frozen=True)
+class FileStats:
+    """What frictionless reports of a written CSV file."""
+
+    hash: str  # "sha256:<hex>"
+    bytes: int
+    rows: int
+
+
+def file_stats(package_dir: Path, names: list[str]) -> dict[str, FileStats]:
+    """hash, bytes and rows of each data/<name>.csv, computed by frictionless."""
+    from frictionless import Resource, system
+
+    stats = {}
+    with system.use_context(trusted=False):
+        for name in names:
+            resource = Resource(path=f"{DATA_DIR_NAME}/{name}.csv", basepath=str(package_dir))
+            resource.infer(stats=True)
+            assert resource.hash and resource.bytes is not None and resource.stats.rows is not None
+            stats[name] = FileStats(resource.hash, resource.bytes, resource.stats.rows)
+    return stats
 
 
 def build_descriptor(
-    metadata: dict[str, Any], files: dict[str, bytes], schemas: dict[str, dict[str, Any]]
+    metadata: dict[str, Any],
+    resources: list[ResourceSpec],
+    schemas: dict[str, dict[str, Any]],
+    stats: dict[str, FileStats],
 ) -> dict[str, Any]:
-    resources = []
-    for name, description in RESOURCES:
-        content = files[name]
-        resources.append(
-            {
-                "name": name,
-                "type": "table",
-                "path": f"{DATA_DIR_NAME}/{name}.csv",
-                "scheme": "file",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "description": description,
-                "bytes": len(content),
-                "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
-                "dialect": {"delimiter": ",", "header": True},
-                "schema": schemas[name],
-            }
-        )
     source = metadata["sources"][0]
     return {
         "$schema": PROFILE,
@@ -229,161 +286,127 @@ def build_descriptor(
         "contributors": metadata["contributors"],
         "title_da": metadata["title"]["da"],
         "description_da": metadata["description"]["da"],
-        "resources": resources,
+        "resources": [
+            _resource_descriptor(resource, schemas[resource.name], stats[resource.name])
+            for resource in resources
+        ],
     }
 
 
-def _count_flags(tables: list[Table], flag: str) -> int:
-    return sum(flag in cell.flags for table in tables for cell in table.cells())
+def _resource_descriptor(
+    resource: ResourceSpec, schema: dict[str, Any], stats: FileStats
+) -> dict[str, Any]:
+    return {
+        "name": resource.name,
+        "type": "table",
+        "path": f"{DATA_DIR_NAME}/{resource.name}.csv",
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": resource.description,
+        "bytes": stats.bytes,
+        "hash": stats.hash,
+        "dialect": {"delimiter": ",", "header": True},
+        "schema": schema,
+    }
 
 
-def build_readme(
-    metadata: dict[str, Any], tables: list[Table], errata: list[Erratum], descriptor: dict[str, Any]
-) -> str:
-    source = metadata["sources"][0]
-    authors = ", ".join(source["authors"])
-    included = [t for t in tables if t.cells()]
-    diagrams = [t for t in tables if t.kind == "diagram"]
-    cell_total = sum(len(t.cells()) for t in tables)
-    lines = [
-        f"# {metadata['title']['en']}",
-        "",
-        metadata["description"]["en"],
-        "",
-        f"*Dansk:* {metadata['description']['da']}",
-        "",
-        f"Version {metadata['version']}. Generated by `scripts/build.py package` from the "
-        "transcribed sources in `source/`; do not edit by hand.",
-        "",
-        "## Data",
-        "",
-        "| Resource | File | Rows | Description |",
-        "| --- | --- | --- | --- |",
-    ]
-    for resource in descriptor["resources"]:
-        rows = resource["_rows"]
-        lines.append(
-            f"| `{resource['name']}` | `{resource['path']}` | {rows} | {resource['description']} |"
-        )
-    lines += [
-        "",
-        f"The package holds {len(included)} tables and figures with {cell_total} printed "
-        f"cells; {len(diagrams)} diagrams without numbers are listed in `tables` "
-        "(`in_package = false`) so that the catalogue is complete.",
-        "",
-        "**Coverage.** The source text is a web transcript of PDF pages 1–82. Pages 83–99 "
-        "(the end of chapter 5, chapter 6 on the tools, the literature list and appendix 1 on "
-        "data and method) are not in it, so any table or figure printed there is not included.",
-        "",
-        "Codes: `group` and `column_id` are listed with Danish and English labels in `codes`. "
-        "`flags` is a semicolon-separated list:",
-        "",
-        "- `lost_in_transcript` — the number was lost in the web transcript; the cell (or the "
-        "number in the label, shown as `[…]`) is empty.",
-        "- `inferred_from_text` — the number was lost in the table but the report's own prose "
-        "states it; the note quotes the sentence and page.",
-        "- `hidden_below_5_percent` — the report's figure does not show values under 5 %; the "
-        "value is unknown (never 0).",
-        "- `position_uncertain` — the transcript jumbled a figure's numbers; the note says how "
-        "the number was assigned to its bar.",
-        "- `not_asked` — the report did not put this question to this group (table 28: two "
-        "items went to board members only); no number exists.",
-        "- `printed_inconsistency` — the printed cell disagrees with the other printed "
-        "numbers; it is kept as printed and described in `errata`.",
-        "",
-        f"Counts in this version: {_count_flags(tables, 'lost_in_transcript')} cells lost in "
-        f"transcript, {_count_flags(tables, 'inferred_from_text')} inferred from the text, "
-        f"{_count_flags(tables, 'hidden_below_5_percent')} hidden below 5 %, "
-        f"{_count_flags(tables, 'position_uncertain')} with uncertain position, "
-        f"{len(errata)} errata.",
-        "",
-        "## Preparation",
-        "",
-        "Each table was transcribed from the web transcript into one YAML file per table "
-        "(`source/tables/`), close to the print (cells as printed, e.g. `45% (86)`), with "
-        "metadata in Danish and English. The build turns them into long-format CSV and checks "
-        "the arithmetic from the printed numbers alone: a percent agrees with "
-        "100·count/base within ±1; the shares of a single-response row or column sum to its "
-        "total (or 100) ± 2; counts add up to the printed total. A mismatch fails the build "
-        "unless it is listed in `errata`. Nothing is corrected. The package is validated with "
-        "frictionless on every build.",
-        "",
-        "## License",
-        "",
-        "The compiled data are released under Creative Commons Attribution 4.0 (CC BY 4.0). "
-        "The numbers are from the report below; credit it as the source.",
-        "",
-        "## Citation",
-        "",
-        f"Source: {authors} ({source['year']}). *{source['title']}.* {source['series']}. "
-        f"{source['publisher']}.",
-        "",
-        f"Dataset: {metadata['title']['en']}, version {metadata['version']}. "
-        f"Compiled from {source['series']}. CC BY 4.0.",
-        "",
-    ]
-    return "\n".join(lines)
+def build_readme(sources: Sources, descriptor: dict[str, Any], stats: dict[str, FileStats]) -> str:
+    """README.md from templates/README.md.j2."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=False,  # Markdown, not HTML
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template("README.md.j2").render(
+        readme_context(sources, descriptor, stats)
+    )
+
+
+def readme_context(
+    sources: Sources, descriptor: dict[str, Any], stats: dict[str, FileStats]
+) -> dict[str, Any]:
+    """What the README template shows: metadata, one line per resource, counts."""
+    tables = sources.tables
+    source = sources.metadata["sources"][0]
+    cells = [cell for table in tables for cell in table.cells()]
+    return {
+        "metadata": sources.metadata,
+        "source": source,
+        "authors": ", ".join(source["authors"]),
+        "resources": [
+            {**resource, "rows": stats[resource["name"]].rows}
+            for resource in descriptor["resources"]
+        ],
+        "included": sum(1 for table in tables if table.cells()),
+        "diagrams": sum(1 for table in tables if table.kind == "diagram"),
+        "cells": len(cells),
+        "flagged": {flag: sum(flag in cell.flags for cell in cells) for flag in README_FLAGS},
+        "errata": len(sources.errata),
+    }
+
+
+def load_inputs(source_dir: Path) -> tuple[Sources, list[ResourceSpec]]:
+    """The source files and fields.yaml, checked; BuildError lists the problems of all."""
+    problems: list[Problem] = []
+    try:
+        sources = load_sources(source_dir)
+    except SourceError as error:
+        problems += error.problems
+    try:
+        resources = load_fields(source_dir / FIELDS_FILE)
+    except SourceError as error:
+        problems += error.problems
+    if problems:
+        raise BuildError(problems)
+    return sources, resources
 
 
 def build(package_dir: Path = PACKAGE_DIR, write: bool = True) -> dict[str, Any]:
     """Load, check and (optionally) write the package. Raises BuildError on any problem."""
     source_dir = package_dir / "source"
-    try:
-        sources = load_sources(source_dir)
-    except SourceError as error:
-        raise BuildError("\n".join(error.problems)) from error
-    metadata, tables, codes, errata = (
-        sources.metadata,
-        sources.tables,
-        sources.codes,
-        sources.errata,
-    )
-    problems = apply_errata(tables, errata)
-    table_ids = [t.id for t in tables]
-    for erratum in errata:
-        if erratum.table_id not in table_ids:
-            problems.append(f"errata.yaml: table {erratum.table_id} does not exist")
+    sources, resources = load_inputs(source_dir)
+    problems = apply_errata(sources.tables, sources.errata, shown(source_dir / "errata.yaml"))
+    rows = {name: make(sources) for name, make in RESOURCE_ROWS.items()}
+    problems += check_resources(resources, rows, file_place(source_dir / FIELDS_FILE))
     if problems:
-        raise BuildError("\n".join(problems))
-    if not write:
-        return {"tables": tables}
+        raise BuildError(problems)
+    if write:
+        write_package(package_dir, sources, resources, rows)
+        return {"tables": sources.tables, "rows": rows}
+    return {"tables": sources.tables}
 
-    group_ids = sorted(code.id for code in codes.values() if code.kind == "group")
-    column_ids = sorted(code.id for code in codes.values() if code.kind == "column")
-    schemas = {
-        "tables": schema("tables"),
-        "observations": schema(
-            "observations", {"table_id": table_ids, "group": group_ids, "column_id": column_ids}
-        ),
-        "errata": schema("errata", {"table_id": table_ids}),
-        "codes": schema("codes"),
-    }
-    rows = {
-        "tables": table_rows(tables),
-        "observations": observation_rows(tables),
-        "errata": errata_rows(errata),
-        "codes": code_rows(codes),
-    }
-    files = {name: _csv(rows[name], [f["name"] for f in schemas[name]["fields"]]) for name in rows}
-    descriptor = build_descriptor(metadata, files, schemas)
-    for resource in descriptor["resources"]:
-        resource["_rows"] = len(rows[resource["name"]])
-    readme = build_readme(metadata, tables, errata, descriptor)
-    for resource in descriptor["resources"]:
-        del resource["_rows"]
 
+def write_package(
+    package_dir: Path,
+    sources: Sources,
+    resources: list[ResourceSpec],
+    rows: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Write the package into a staging folder inside package_dir, validate it, then swap
+    it in; on any failure the staging folder is removed and the package left as it was."""
+    values = build_values(sources.tables, sources.codes)
+    schemas = {resource.name: table_schema(resource, values) for resource in resources}
     with tempfile.TemporaryDirectory(dir=package_dir, prefix=".build-") as temporary:
         staging = Path(temporary)
         (staging / DATA_DIR_NAME).mkdir()
-        for name, content in files.items():
-            (staging / DATA_DIR_NAME / f"{name}.csv").write_bytes(content)
+        for resource in resources:
+            content = _csv(rows[resource.name], resource.field_names)
+            (staging / DATA_DIR_NAME / f"{resource.name}.csv").write_bytes(content)
+        stats = file_stats(staging, [resource.name for resource in resources])
+        descriptor = build_descriptor(sources.metadata, resources, schemas, stats)
         (staging / "datapackage.json").write_text(
             json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        (staging / "README.md").write_text(readme, encoding="utf-8")
+        (staging / "README.md").write_text(
+            build_readme(sources, descriptor, stats), encoding="utf-8"
+        )
         validate(staging / "datapackage.json")
         replace_generated(staging, package_dir)
-    return {"tables": tables, "rows": rows}
 
 
 def validate(descriptor_path: Path) -> None:
@@ -392,13 +415,17 @@ def validate(descriptor_path: Path) -> None:
     with system.use_context(trusted=False):
         report = Package(str(descriptor_path.name), basepath=str(descriptor_path.parent)).validate()
     if not report.valid:
-        messages = []
-        for task in report.tasks:
-            for error in task.errors[:20]:
-                messages.append(f"{task.name}: {error.message}")
-        for error in report.errors:
-            messages.append(error.message)
-        raise BuildError("frictionless validation failed:\n" + "\n".join(messages))
+        failed = "frictionless validation failed"
+        problems = [
+            Place(f"{failed}: {task.name}").problem("frictionless", error.message)
+            for task in report.tasks
+            for error in task.errors[:20]
+        ]
+        problems += [
+            Place(f"{failed}: {descriptor_path.name}").problem("frictionless", error.message)
+            for error in report.errors
+        ]
+        raise BuildError(problems)
 
 
 def replace_generated(staging: Path, package_dir: Path) -> None:

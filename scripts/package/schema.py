@@ -1,393 +1,204 @@
-"""Table Schemas of the package's resources, with field descriptions in English
-(`description`, the Frictionless property) and Danish (`description_da`).
+"""Table Schemas of the package's resources, assembled from source/fields.yaml.
 
-This is the one place where the package's fields are described: the build writes it
-into datapackage.json and the site's data dictionary is generated from that.
+fields.yaml holds what is written by hand: each resource's description, keys and fields,
+with field descriptions in English (`description`, the Frictionless property) and Danish
+(`description_da`). What the code already knows is only named there and filled in here
+(CODE_VALUES, BUILD_VALUES): {from: <name>} in constraints, {<name>} in a description.
+The build writes the result into datapackage.json, and the site's data dictionary is
+generated from that.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from package.sources import ALL_FLAGS, CHECKS, KINDS
+from package.problems import Place, Problem
+from package.sources import (
+    ALL_FLAGS,
+    CHECKS,
+    CODE_PATTERN,
+    KINDS,
+    SOURCE_DIR,
+    SUM_AXES,
+    CodeBook,
+    SourceError,
+    Table,
+    file_place,
+    read_source,
+)
 
+FIELDS_FILE = "fields.yaml"
 FLAG_PATTERN = "^({0})(;({0}))*$".format("|".join(ALL_FLAGS))
-CODE = "^[a-z0-9]+(_[a-z0-9]+)*$"
 
-# (name, type, required, English description, Danish description, constraints)
-FieldSpec = tuple[str, str, bool, str, str, dict[str, Any]]
-
-TABLES: list[FieldSpec] = [
-    (
-        "table_id",
-        "string",
-        True,
-        "Identifier: T01–T53 for tables, F01–F18 for figures.",
-        "Id: T01–T53 for tabeller, F01–F18 for figurer.",
-        {"unique": True, "pattern": "^(T|F)[0-9]{2}$"},
-    ),
-    (
-        "kind",
-        "string",
-        True,
-        "table, figure (with numbers) or diagram (no numbers).",
-        "table (tabel), figure (figur med tal) eller diagram (uden tal).",
-        {"enum": list(KINDS)},
-    ),
-    (
-        "number",
-        "integer",
-        True,
-        "The table's or figure's number in the report.",
-        "Tabellens eller figurens nummer i rapporten.",
-        {},
-    ),
-    ("title_da", "string", True, "Title as printed (Danish).", "Titel som trykt (dansk).", {}),
-    ("title_en", "string", True, "Title in English.", "Titel på engelsk.", {}),
-    (
-        "question_da",
-        "string",
-        False,
-        "Survey question or heading as printed (Danish); empty if none.",
-        "Spørgsmål eller overskrift som trykt (dansk); tom hvis ingen.",
-        {},
-    ),
-    (
-        "question_en",
-        "string",
-        False,
-        "Survey question or heading in English; empty if none.",
-        "Spørgsmål eller overskrift på engelsk; tom hvis ingen.",
-        {},
-    ),
-    (
-        "source_da",
-        "string",
-        True,
-        "The printed source line ('Kilde').",
-        'Den trykte kildelinje ("Kilde").',
-        {},
-    ),
-    ("source_en", "string", True, "The source line in English.", "Kildelinjen på engelsk.", {}),
-    (
-        "population_da",
-        "string",
-        False,
-        "Who answered or what is counted (Danish).",
-        "Hvem der har svaret, eller hvad der tælles (dansk).",
-        {},
-    ),
-    (
-        "population_en",
-        "string",
-        False,
-        "Who answered or what is counted (English).",
-        "Hvem der har svaret, eller hvad der tælles (engelsk).",
-        {},
-    ),
-    (
-        "page",
-        "integer",
-        True,
-        "Printed page number in the report (PDF page minus 2).",
-        "Trykt sidetal i rapporten (PDF-side minus 2).",
-        {},
-    ),
-    (
-        "pdf_page",
-        "integer",
-        True,
-        "Page number in the PDF (and line prefix in the seed transcript).",
-        "Sidetal i PDF'en (og linjens nummer i kildeteksten).",
-        {},
-    ),
-    ("chapter", "integer", True, "Chapter of the report.", "Rapportens kapitel.", {}),
-    (
-        "multiple_response",
-        "boolean",
-        True,
-        "True when respondents could give several answers, so shares need not sum to 100.",
-        "Sand, når man kunne give flere svar, så andelene ikke summerer til 100.",
-        {},
-    ),
-    (
-        "sum_axis",
-        "string",
-        True,
-        "How the shares add up to 100 (or to the printed total): across the columns of a row, "
-        "down the rows of a column, or none (multiple response or independent shares).",
-        "Hvordan andelene summerer til 100 (eller den trykte total): hen over en rækkes kolonner "
-        "(columns), ned ad en kolonnes rækker (rows) eller slet ikke (none).",
-        {"enum": ["rows", "columns", "none"]},
-    ),
-    (
-        "note_da",
-        "string",
-        False,
-        "Printed note and transcription notes (Danish).",
-        "Trykt note og transskriptionsnoter (dansk).",
-        {},
-    ),
-    (
-        "note_en",
-        "string",
-        False,
-        "Printed note and transcription notes (English).",
-        "Trykt note og transskriptionsnoter (engelsk).",
-        {},
-    ),
-    (
-        "in_package",
-        "boolean",
-        True,
-        "True when the table's cells are in the observations resource (false for diagrams "
-        "without numbers).",
-        "Sand, når tabellens celler er i observations (falsk for diagrammer uden tal).",
-        {},
-    ),
-    (
-        "cell_count",
-        "integer",
-        True,
-        "Number of cells of this table in observations.",
-        "Antal celler fra tabellen i observations.",
-        {},
-    ),
-]
-
-OBSERVATIONS: list[FieldSpec] = [
-    (
-        "table_id",
-        "string",
-        True,
-        "Table or figure the cell belongs to (see resource tables).",
-        "Tabel eller figur, cellen hører til (se tables).",
-        {},
-    ),
-    (
-        "row_id",
-        "string",
-        True,
-        "Stable identifier of the row within the table.",
-        "Rækkens faste id i tabellen.",
-        {"pattern": CODE},
-    ),
-    (
-        "row_label_da",
-        "string",
-        True,
-        "Row label as printed (Danish); […] marks a number the transcript lost.",
-        "Rækkens tekst som trykt (dansk); […] markerer et tal, der er tabt i kildeteksten.",
-        {},
-    ),
-    ("row_label_en", "string", True, "Row label in English.", "Rækkens tekst på engelsk.", {}),
-    (
-        "row_order",
-        "integer",
-        True,
-        "Position of the row in the printed table (1 = first).",
-        "Rækkens plads i den trykte tabel (1 = første).",
-        {},
-    ),
-    (
-        "group",
-        "string",
-        True,
-        "Respondent group or sub-population (see resource codes).",
-        "Svargruppe eller delpopulation (se codes).",
-        {},
-    ),
-    ("group_label_da", "string", True, "Group label (Danish).", "Gruppens navn (dansk).", {}),
-    ("group_label_en", "string", True, "Group label (English).", "Gruppens navn (engelsk).", {}),
-    (
-        "column_id",
-        "string",
-        True,
-        "Response category or column (see resource codes).",
-        "Svarkategori eller kolonne (se codes).",
-        {},
-    ),
-    ("column_label_da", "string", True, "Column label (Danish).", "Kolonnens navn (dansk).", {}),
-    ("column_label_en", "string", True, "Column label (English).", "Kolonnens navn (engelsk).", {}),
-    (
-        "column_order",
-        "integer",
-        True,
-        "Position of the column in the printed table (1 = first).",
-        "Kolonnens plads i den trykte tabel (1 = første).",
-        {},
-    ),
-    (
-        "percent",
-        "number",
-        False,
-        "Percentage exactly as printed; empty when not printed, hidden or lost (see flags).",
-        "Procent præcis som trykt; tom når den ikke er trykt, er skjult eller tabt (se flags).",
-        {},
-    ),
-    (
-        "count",
-        "integer",
-        False,
-        "Count exactly as printed; empty when not printed.",
-        "Antal præcis som trykt; tom når det ikke er trykt.",
-        {},
-    ),
-    (
-        "base",
-        "integer",
-        False,
-        "The N the percentage refers to (row or column total, or the N printed for the bar).",
-        "Det N, procenten er beregnet af (række- eller kolonnetotal eller søjlens trykte N).",
-        {},
-    ),
-    (
-        "value",
-        "number",
-        False,
-        "A number that is not a percentage (index on a 0–1 scale, average), as printed.",
-        "Et tal, der ikke er en procent (indeks på en skala fra 0 til 1, gennemsnit), som trykt.",
-        {},
-    ),
-    (
-        "flags",
-        "string",
-        False,
-        "Semicolon-separated flags: " + ", ".join(ALL_FLAGS) + ".",
-        "Markeringer adskilt af semikolon: " + ", ".join(ALL_FLAGS) + ".",
-        {"pattern": FLAG_PATTERN},
-    ),
-    (
-        "note",
-        "string",
-        False,
-        "Transcription note for this cell (what was lost, inferred or uncertain, and what was "
-        "relied on).",
-        "Transskriptionsnote til cellen (hvad der er tabt, udledt eller usikkert, og hvad der "
-        "er lagt til grund).",
-        {},
-    ),
-]
-
-ERRATA: list[FieldSpec] = [
-    (
-        "table_id",
-        "string",
-        True,
-        "Table of the inconsistent cell.",
-        "Tabellen med den uoverensstemmende celle.",
-        {},
-    ),
-    (
-        "row_id",
-        "string",
-        True,
-        "Row of the cell ('*' when a sum down a column without a total row).",
-        'Cellens række ("*" ved en sum ned ad en kolonne uden totalrække).',
-        {},
-    ),
-    ("group", "string", True, "Group of the cell.", "Cellens gruppe.", {}),
-    (
-        "column_id",
-        "string",
-        True,
-        "Column of the cell ('*' when a sum across a row without a total column).",
-        'Cellens kolonne ("*" ved en sum hen over en række uden totalkolonne).',
-        {},
-    ),
-    (
-        "check",
-        "string",
-        True,
-        "The arithmetic check that fails.",
-        "Det regnetjek, der fejler.",
-        {"enum": list(CHECKS)},
-    ),
-    ("printed", "string", True, "What the report prints.", "Det, rapporten trykker.", {}),
-    (
-        "implied",
-        "string",
-        False,
-        "The value implied by the other printed numbers, where one can be derived.",
-        "Den værdi, de øvrige trykte tal giver, hvor en sådan kan udledes.",
-        {},
-    ),
-    (
-        "description_da",
-        "string",
-        True,
-        "What is inconsistent (Danish).",
-        "Hvad der ikke stemmer (dansk).",
-        {},
-    ),
-    (
-        "description_en",
-        "string",
-        True,
-        "What is inconsistent (English).",
-        "Hvad der ikke stemmer (engelsk).",
-        {},
-    ),
-]
-
-CODES: list[FieldSpec] = [
-    (
-        "kind",
-        "string",
-        True,
-        "group or column.",
-        "group (gruppe) eller column (kolonne).",
-        {"enum": ["group", "column"]},
-    ),
-    (
-        "code",
-        "string",
-        True,
-        "The code used in observations.group or observations.column_id.",
-        "Koden, som den står i observations.group eller observations.column_id.",
-        {},
-    ),
-    ("label_da", "string", True, "Danish label.", "Dansk betegnelse.", {}),
-    ("label_en", "string", True, "English label.", "Engelsk betegnelse.", {}),
-]
-
-PRIMARY_KEYS = {
-    "tables": ["table_id"],
-    "observations": ["table_id", "row_id", "group", "column_id"],
-    "errata": ["table_id", "row_id", "group", "column_id", "check"],
-    "codes": ["kind", "code"],
+# The values fields.yaml may name. A list fits `enum` and is written "a, b, c" in a
+# description; a text fits `pattern`.
+Value = list[str] | str
+CODE_VALUES: dict[str, Value] = {
+    "kinds": list(KINDS),
+    "sum_axes": list(SUM_AXES),
+    "checks": list(CHECKS),
+    "flags": list(ALL_FLAGS),
+    "flag_pattern": FLAG_PATTERN,
+    "code_pattern": CODE_PATTERN.pattern,
 }
-SPECS = {"tables": TABLES, "observations": OBSERVATIONS, "errata": ERRATA, "codes": CODES}
-TABLE_REFERENCE = {
-    "fields": ["table_id"],
-    "reference": {"resource": "tables", "fields": ["table_id"]},
-}
+# Known once the sources are read (build_values); all lists.
+BUILD_VALUES = ("table_ids", "group_codes", "column_codes")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-def _field(spec: FieldSpec, enums: dict[str, list[str]]) -> dict[str, Any]:
-    name, field_type, required, english, danish, constraints = spec
-    field: dict[str, Any] = {
-        "name": name,
-        "type": field_type,
-        "description": english,
-        "description_da": danish,
+@dataclass(frozen=True)
+class ResourceSpec:
+    """One resource of fields.yaml, checked."""
+
+    name: str
+    description: str
+    primary_key: list[str]
+    foreign_keys: list[dict[str, Any]]
+    fields: list[dict[str, Any]]
+
+    @property
+    def field_names(self) -> list[str]:
+        return [field["name"] for field in self.fields]
+
+
+def load_fields(path: Path | None = None) -> list[ResourceSpec]:
+    """fields.yaml, checked (structure: schema/fields.schema.json; then names and values)."""
+    path = path or SOURCE_DIR / FIELDS_FILE
+    resources = read_source(path, "fields")["resources"]
+    problems = check_fields(resources, file_place(path))
+    if problems:
+        raise SourceError(problems)
+    return [
+        ResourceSpec(
+            name=resource["name"],
+            description=resource["description"],
+            primary_key=resource["primary_key"],
+            foreign_keys=resource.get("foreign_keys", []),
+            fields=resource["fields"],
+        )
+        for resource in resources
+    ]
+
+
+def check_fields(resources: list[dict[str, Any]], place: Place) -> list[Problem]:
+    """Names are unique, keys name existing fields, every named value is known."""
+    fields_of = {
+        resource["name"]: [f["name"] for f in resource["fields"]] for resource in resources
     }
-    constraints = dict(constraints)
-    if name in enums:
-        constraints["enum"] = enums[name]
-    if required:
+    problems = [
+        place.problem("duplicate-resource", f"$.resources: {name!r} listed twice")
+        for name in _twice([resource["name"] for resource in resources])
+    ]
+    for position, resource in enumerate(resources):
+        at = f"$.resources[{position}]"
+        problems += [
+            place.problem("duplicate-field", f"{at}.fields: {name!r} listed twice")
+            for name in _twice(fields_of[resource["name"]])
+        ]
+        problems += _key_problems(resource, at, fields_of, place)
+        for number, field in enumerate(resource["fields"]):
+            problems += _value_problems(field, f"{at}.fields[{number}]", place)
+    return problems
+
+
+def _twice(names: list[str]) -> list[str]:
+    return sorted({name for name in names if names.count(name) > 1})
+
+
+def _key_problems(
+    resource: dict[str, Any], at: str, fields_of: dict[str, list[str]], place: Place
+) -> list[Problem]:
+    """primary_key and foreign_keys name fields (and resources) that exist."""
+    own = fields_of[resource["name"]]
+    named = [(f"{at}.primary_key", own, name) for name in resource["primary_key"]]
+    problems = []
+    for number, key in enumerate(resource.get("foreign_keys", [])):
+        named += [(f"{at}.foreign_keys[{number}].fields", own, name) for name in key["fields"]]
+        where, reference = f"{at}.foreign_keys[{number}].reference", key["reference"]
+        if reference["resource"] not in fields_of:
+            message = f"{where}: no resource {reference['resource']!r}"
+            problems.append(place.problem("unknown-key-field", message))
+            continue
+        target = fields_of[reference["resource"]]
+        named += [(where, target, name) for name in reference["fields"]]
+    return problems + [
+        place.problem("unknown-key-field", f"{where}: no field {name!r}")
+        for where, fields, name in named
+        if name not in fields
+    ]
+
+
+def _value_problems(field: dict[str, Any], at: str, place: Place) -> list[Problem]:
+    """Every {<name>} in the descriptions and {from: <name>} in the constraints is known
+    and of the right kind (a list for enum, a text for pattern)."""
+    known = [*CODE_VALUES, *BUILD_VALUES]
+    problems = []
+    for language, text in field["description"].items():
+        for name in PLACEHOLDER.findall(text):
+            if name not in known:
+                message = f"{at}.description.{language}: unknown value {{{name}}} (known: {', '.join(known)})"
+                problems.append(place.problem("unknown-value", message))
+    for key, value in field.get("constraints", {}).items():
+        if not isinstance(value, dict):
+            continue
+        name = value["from"]
+        if name not in known:
+            message = (
+                f"{at}.constraints.{key}.from: unknown value {name!r} (known: {', '.join(known)})"
+            )
+            problems.append(place.problem("unknown-value", message))
+        elif isinstance(CODE_VALUES.get(name, []), str) != (key == "pattern"):
+            wanted = "a text" if key == "pattern" else "a list"
+            message = f"{at}.constraints.{key}.from: {name!r} is not {wanted}"
+            problems.append(place.problem("wrong-value", message))
+    return problems
+
+
+def build_values(tables: list[Table], codes: CodeBook) -> dict[str, Value]:
+    """BUILD_VALUES: the table IDs in package order, the group and column codes sorted."""
+    return {
+        "table_ids": [table.id for table in tables],
+        "group_codes": sorted(code.id for code in codes.values() if code.kind == "group"),
+        "column_codes": sorted(code.id for code in codes.values() if code.kind == "column"),
+    }
+
+
+def table_schema(resource: ResourceSpec, values: dict[str, Value]) -> dict[str, Any]:
+    """The Table Schema of one resource; `values` gives BUILD_VALUES (see build_values)."""
+    values = {**CODE_VALUES, **values}
+    result: dict[str, Any] = {
+        "fields": [_field(spec, values) for spec in resource.fields],
+        "primaryKey": resource.primary_key,
+    }
+    if resource.foreign_keys:
+        result["foreignKeys"] = resource.foreign_keys
+    return result
+
+
+def _field(spec: dict[str, Any], values: dict[str, Value]) -> dict[str, Any]:
+    field: dict[str, Any] = {
+        "name": spec["name"],
+        "type": spec["type"],
+        "description": _text(spec["description"]["en"], values),
+        "description_da": _text(spec["description"]["da"], values),
+    }
+    constraints = {
+        key: values[value["from"]] if isinstance(value, dict) else value
+        for key, value in spec.get("constraints", {}).items()
+    }
+    if spec["required"]:
         constraints["required"] = True
     if constraints:
         field["constraints"] = constraints
     return field
 
 
-def schema(resource: str, enums: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """The Table Schema of one resource; `enums` adds the code lists known at build time."""
-    result: dict[str, Any] = {
-        "fields": [_field(spec, enums or {}) for spec in SPECS[resource]],
-        "primaryKey": PRIMARY_KEYS[resource],
-    }
-    if resource in ("observations", "errata"):
-        result["foreignKeys"] = [TABLE_REFERENCE]
-    return result
+def _text(text: str, values: dict[str, Value]) -> str:
+    def written(match: re.Match[str]) -> str:
+        value = values[match.group(1)]
+        return value if isinstance(value, str) else ", ".join(value)
+
+    return PLACEHOLDER.sub(written, text)
