@@ -24,7 +24,7 @@ from pathlib import Path
 
 from package import publish
 from paths import ROOT, SITE_DIR
-from website import chart_pages
+from website import chart_pages, view
 
 STAGING_PREFIX = ".site-staging-"
 RETIRED_PREFIX = ".site-retired-"
@@ -84,8 +84,17 @@ def build_site(root: Path = ROOT) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def build_package(options: list[str]) -> int:
+    """The package step. It rewrites datapackage/, so the package view this process may
+    have loaded is forgotten: the next step (pages) reads the new package, not a stale
+    copy. (The view is cached per process; the site step runs MkDocs in a new one.)"""
+    returncode = publish.main(options)
+    view.load.cache_clear()
+    return returncode
+
+
 STEPS: dict[str, Callable[[list[str]], int]] = {
-    "package": publish.main,  # options: --check, --package-dir DIR
+    "package": build_package,  # options: --check, --package-dir DIR
     "pages": lambda options: chart_pages.main(),
     "site": lambda options: build_site(),
 }

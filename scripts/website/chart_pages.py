@@ -1,4 +1,4 @@
-"""Write one page per chart (docs/diagrammer/<ID>.md and <ID>.en.md) from the catalogue.
+"""Write one page per chart (docs/diagrammer/<ID>.md and <ID>.en.md) from the package.
 
 The pages are stubs: their content is rendered from the package by the site hook
 (`{{ chart_page("T28") }}`), so they hold no text of their own. They are generated
@@ -14,17 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from paths import ROOT
-from website.blocks import caption_name, catalogue
+from paths import CHART_PAGES_DIR
+from website import text
+from website.view import TableView, load
 
-PAGES_DIR = ROOT / "docs" / "diagrammer"
 INDEX_NAMES = ("index.md", "index.en.md")
 
 
-def stub(table_id: str, language: str) -> str:
-    entry = catalogue()[table_id]
-    title = f"{caption_name(entry, language)}. {entry[f'title_{language}']}"
-    description = title.replace('"', "'")
+def stub(table: TableView, language: str) -> str:
+    name = text.caption_name(table.kind, table.number, language)
+    description = f"{name}. {table.text('title', language)}".replace('"', "'")
     return (
         "---\n"
         f'description: "{description}"\n'
@@ -32,24 +31,27 @@ def stub(table_id: str, language: str) -> str:
         # The same table stands on its findings page; keep search results to that one.
         "search:\n  exclude: true\n"
         "---\n\n"
-        f'{{{{ chart_page("{table_id}") }}}}\n'
+        f'{{{{ chart_page("{table.table_id}") }}}}\n'
     )
 
 
-def main() -> int:
-    charted = [t for t, entry in catalogue().items() if entry["in_package"] == "true"]
+def main(pages_dir: Path = CHART_PAGES_DIR) -> int:
+    charted = [table for table in load().tables() if table.in_package]
     with tempfile.TemporaryDirectory() as temporary:
         staging = Path(temporary)
-        for table_id in charted:
-            (staging / f"{table_id}.md").write_text(stub(table_id, "da"), encoding="utf-8")
-            (staging / f"{table_id}.en.md").write_text(stub(table_id, "en"), encoding="utf-8")
-        PAGES_DIR.mkdir(exist_ok=True)
-        for old in PAGES_DIR.glob("*.md"):
+        for table in charted:
+            for language in text.LANGUAGES:
+                suffix = ".md" if language == "da" else f".{language}.md"
+                (staging / f"{table.table_id}{suffix}").write_text(
+                    stub(table, language), encoding="utf-8"
+                )
+        pages_dir.mkdir(exist_ok=True)
+        for old in pages_dir.glob("*.md"):
             if old.name not in INDEX_NAMES:
                 old.unlink()
         for new in staging.iterdir():
-            shutil.copyfile(new, PAGES_DIR / new.name)
-    print(f"pages: wrote {2 * len(charted)} chart pages to {PAGES_DIR}")
+            shutil.copyfile(new, pages_dir / new.name)
+    print(f"pages: wrote {len(text.LANGUAGES) * len(charted)} chart pages to {pages_dir}")
     return 0
 
 

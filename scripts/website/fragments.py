@@ -1,218 +1,193 @@
-"""Page fragments generated from the data package, in the page's language.
+"""Parts of pages generated from the data package, in the page's language.
 
-Pages write `{{ data_dictionary() }}`, `{{ table_catalogue() }}`, `{{ errata_list() }}`,
-`{{ dataset_jsonld() }}` or `{{ download_list() }}`; the site hook replaces them, so the
-data page can never drift from the package it describes.
+The data page writes `{{ download_list() }}`, `{{ flag_table() }}`, `{{ load_snippets() }}`,
+`{{ table_catalogue() }}`, `{{ data_dictionary() }}`, `{{ errata_list() }}`,
+`{{ package_version() }}`, `{{ changelog() }}` and `{{ dataset_jsonld() }}`; each chart's
+own page is `{{ chart_page("T28") }}`. So the pages can never drift from the package
+they describe. Data come from the package view, words from strings.yaml (Danish on
+Danish pages, English on English ones), numbers from the text layer, HTML from the
+templates in theme/partials/sbi/.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
+import re
 from typing import Any
 
-from paths import ROOT
-from website.blocks import (
-    anchor,
-    caption_name,
-    catalogue,
-    language_root,
-    page_title,
-    render_table_block,
-    table_pages,
-)
+from markupsafe import Markup
 
-DESCRIPTOR = ROOT / "datapackage" / "datapackage.json"
-ZIP_NAME = "sbi-2018-09-entydig-ledelse.zip"
+from paths import CHANGELOG
+from website import blocks, downloads, templates, text
+from website.macros import Page, handler
+from website.view import PackageView, TableView, load
 
-WORDS = {
-    "da": {
-        "field": "Felt",
-        "type": "Type",
-        "required": "Påkrævet",
-        "description": "Beskrivelse",
-        "yes": "ja",
-        "no": "nej",
-        "resource": "Ressource",
-        "id": "Id",
-        "title": "Titel",
-        "page": "Side",
-        "where": "Findes på",
-        "cells": "Celler",
-        "diagram": "diagram uden tal",
-        "table_word": "Tabel",
-        "figure_word": "Figur",
-        "check": "Tjek",
-        "printed": "Trykt",
-        "implied": "Udledt",
-        "what": "Hvad stemmer ikke",
-        "cell": "Celle",
-        "keys": "Primærnøgle",
-        "file": "Fil",
-        "rows": "Rækker",
-        "zip": "Hele datapakken (zip)",
-        "checksums": "SHA256-kontrolsummer",
-    },
-    "en": {
-        "field": "Field",
-        "type": "Type",
-        "required": "Required",
-        "description": "Description",
-        "yes": "yes",
-        "no": "no",
-        "resource": "Resource",
-        "id": "Id",
-        "title": "Title",
-        "page": "Page",
-        "where": "Shown on",
-        "cells": "Cells",
-        "diagram": "diagram without numbers",
-        "table_word": "Table",
-        "figure_word": "Figure",
-        "check": "Check",
-        "printed": "Printed",
-        "implied": "Implied",
-        "what": "What is inconsistent",
-        "cell": "Cell",
-        "keys": "Primary key",
-        "file": "File",
-        "rows": "Rows",
-        "zip": "The whole data package (zip)",
-        "checksums": "SHA256 checksums",
-    },
-}
+PERCENT = re.compile(r"(?P<number>\d+(?:\.\d+)?)%")
+CODE = re.compile(r"`([^`]+)`")
+MAX_LISTED_VALUES = 8  # a field's allowed values are listed in the dictionary up to this many
 
 
-def descriptor() -> dict[str, Any]:
-    return json.loads(DESCRIPTOR.read_text(encoding="utf-8"))
+def words(language: str) -> dict[str, str]:
+    return text.section("data_page", language)
 
 
-def evidence_link(table_id: str, language: str, prefix: str, text: str) -> str:
-    """A link to the table's block on the page where it stands (or the text alone)."""
-    page = table_pages().get(table_id)
-    if page is None:
-        return text
-    home = language_root(prefix, language)
-    return f'<a href="{home}{page}#{anchor(table_id, language)}">{text}</a>'
+def with_code(plain: str) -> Markup:
+    """Text with `code` in backticks, as HTML: escaped, the code set in <code>."""
+    return Markup(CODE.sub(r"<code>\1</code>", str(html.escape(plain, quote=False))))
 
 
-def _table(head: list[str], rows: list[list[str]]) -> str:
-    header = "".join(f'<th scope="col">{h}</th>' for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        f'<div class="table-scroll"><table><thead><tr>{header}</tr>'
-        f"</thead><tbody>{body}</tbody></table></div>"
+def resource_description(resource: dict[str, Any], language: str) -> str:
+    """The package's description, or for Danish its description_da, else strings.yaml's."""
+    if language == "en":
+        return str(resource["description"])
+    return str(resource.get("description_da") or text.entry(f"resources_da.{resource['name']}"))
+
+
+@handler("download_list")
+def download_list(page: Page) -> str:
+    resources = [
+        {
+            "path": resource["path"],
+            "file": resource["path"].rsplit("/", 1)[-1],
+            "description": resource_description(resource, page.language),
+            "size": text.text(
+                "data_page.bytes", page.language, n=text.number(resource["bytes"], page.language)
+            ),
+        }
+        for resource in load().descriptor["resources"]
+    ]
+    return templates.render(
+        "download_list.html",
+        words=words(page.language),
+        root=page.root,
+        zip_name=downloads.ZIP_NAME,
+        resources=resources,
     )
 
 
-def data_dictionary(language: str, prefix: str) -> str:
-    words = WORDS[language]
-    parts = []
-    for resource in descriptor()["resources"]:
-        schema = resource["schema"]
-        rows = []
-        for field in schema["fields"]:
-            description = field["description_da"] if language == "da" else field["description"]
-            constraints = field.get("constraints", {})
-            extra = ""
-            if "enum" in constraints and len(constraints["enum"]) <= 8:
-                extra = " (" + ", ".join(f"<code>{v}</code>" for v in constraints["enum"]) + ")"
-            rows.append(
-                [
-                    f"<code>{field['name']}</code>",
-                    field["type"],
-                    words["yes"] if constraints.get("required") else words["no"],
-                    html.escape(description) + extra,
-                ]
-            )
-        keys = ", ".join(f"<code>{k}</code>" for k in schema["primaryKey"])
-        parts.append(
-            f'<h3 id="{resource["name"]}-csv"><code>{resource["path"]}</code></h3>'
-            f"<p>{html.escape(resource['description'])} {words['keys']}: {keys}.</p>"
-            + _table([words["field"], words["type"], words["required"], words["description"]], rows)
+@handler("flag_table")
+def flag_table(page: Page) -> str:
+    flags = [
+        {"code": flag, "mark": node["mark"], "meaning": with_code(node["meaning"][page.language])}
+        for flag, node in text.entry("flags").items()
+    ]
+    return templates.render("flag_table.html", words=words(page.language), flags=flags)
+
+
+def dictionary_field(field: dict[str, Any], language: str) -> dict[str, Any]:
+    constraints = field.get("constraints", {})
+    enum = constraints.get("enum", [])
+    return {
+        "name": field["name"],
+        "type": field["type"],
+        "required": words(language)["answer_yes" if constraints.get("required") else "answer_no"],
+        "description": field["description_da" if language == "da" else "description"],
+        "enum": enum if len(enum) <= MAX_LISTED_VALUES else [],
+    }
+
+
+@handler("data_dictionary")
+def data_dictionary(page: Page) -> str:
+    resources = [
+        {
+            "name": resource["name"],
+            "path": resource["path"],
+            "description": resource_description(resource, page.language),
+            "primary_key": resource["schema"]["primaryKey"],
+            "fields": [dictionary_field(f, page.language) for f in resource["schema"]["fields"]],
+        }
+        for resource in load().descriptor["resources"]
+    ]
+    return templates.render("data_dictionary.html", words=words(page.language), resources=resources)
+
+
+@handler("table_catalogue")
+def table_catalogue(page: Page) -> str:
+    language = page.language
+    entries = []
+    for table in load().tables():
+        where = blocks.table_pages().get(table.table_id)
+        entries.append(
+            {
+                "name": caption(table, language),
+                "chart_href": f"{page.home}diagrammer/{table.table_id}/"
+                if table.in_package
+                else None,
+                "title": table.text("title", language),
+                "page": table.entry["page"],
+                "cells": text.number(table.entry["cell_count"], language)
+                if table.in_package
+                else words(language)["diagram"],
+                "href": blocks.evidence_href(table.table_id, page),
+                "page_title": blocks.page_title(where, language) if where is not None else None,
+            }
         )
-    return "\n".join(parts)
+    return templates.render("table_catalogue.html", words=words(language), entries=entries)
 
 
-def table_catalogue(language: str, prefix: str) -> str:
-    words = WORDS[language]
-    home = language_root(prefix, language)
-    rows = []
-    for table_id, entry in catalogue().items():
-        name = words["table_word"] if table_id[0] == "T" else words["figure_word"]
-        label = f"{name} {entry['number']}"
-        charted = entry["in_package"] == "true"
-        link = f'<a href="{home}diagrammer/{table_id}/">{label}</a>' if charted else label
-        page = table_pages().get(table_id)
-        where = (
-            evidence_link(table_id, language, prefix, html.escape(page_title(page, language)))
-            if page is not None
-            else ""
-        )
-        cells = entry["cell_count"] if charted else words["diagram"]
-        rows.append([link, html.escape(entry[f"title_{language}"]), entry["page"], cells, where])
-    return _table(
-        [words["id"], words["title"], words["page"], words["cells"], words["where"]], rows
-    )
+def caption(table: TableView, language: str) -> str:
+    return text.caption_name(table.kind, table.number, language)
 
 
-def errata_list(language: str, prefix: str) -> str:
-    words = WORDS[language]
-    errata = next(r for r in descriptor()["resources"] if r["name"] == "errata")
-    path = ROOT / "datapackage" / errata["path"]
-    import csv
-
-    with path.open(encoding="utf-8", newline="") as handle:
-        entries = list(csv.DictReader(handle))
-    rows = []
-    for entry in entries:
-        table_id = entry["table_id"]
-        name = words["table_word"] if table_id[0] == "T" else words["figure_word"]
-        label = evidence_link(table_id, language, prefix, f"{name} {int(table_id[1:])}")
-        cell = f"{label}: <code>{entry['row_id']}</code> / <code>{entry['column_id']}</code>"
-        rows.append(
-            [
-                cell,
-                f"<code>{entry['check']}</code>",
-                html.escape(entry["printed"]),
-                html.escape(entry["implied"]),
-                html.escape(entry[f"description_{language}"]),
-            ]
-        )
-    return _table(
-        [words["cell"], words["check"], words["printed"], words["implied"], words["what"]], rows
-    )
+def implied_text(implied: str, language: str) -> str:
+    """An erratum's implied value in the page's format ("12.0%" -> "12,0 %"); other
+    forms ("(75)") as they are."""
+    match = PERCENT.fullmatch(implied)
+    return text.percent(match.group("number"), language) if match else implied
 
 
-def download_list(language: str, prefix: str) -> str:
-    words = WORDS[language]
-    items = [f'<li><a href="{prefix}download/{ZIP_NAME}" download>{words["zip"]}</a></li>']
-    items.append(f'<li><a href="{prefix}download/datapackage.json">datapackage.json</a></li>')
-    for resource in descriptor()["resources"]:
-        items.append(
-            f'<li><a href="{prefix}download/{resource["path"]}" download>'
-            f"{resource['path'].split('/')[-1]}</a> — {html.escape(resource['description'])} "
-            f"({resource['bytes']:,} bytes)</li>".replace(",", "." if language == "da" else ",")
-        )
-    items.append(f'<li><a href="{prefix}download/SHA256SUMS">{words["checksums"]}</a></li>')
-    return "<ul>" + "".join(items) + "</ul>"
+@handler("errata_list")
+def errata_list(page: Page) -> str:
+    language = page.language
+    package = load()
+    errata = [
+        {
+            "name": caption(package.table(erratum["table_id"]), language),
+            "href": blocks.evidence_href(erratum["table_id"], page),
+            "row_id": erratum["row_id"],
+            "column_id": erratum["column_id"],
+            "check": erratum["check"],
+            "printed": erratum["printed"],
+            "implied": implied_text(erratum["implied"] or "", language),
+            "description": erratum[f"description_{language}"],
+        }
+        for erratum in package.errata
+    ]
+    return templates.render("errata_list.html", words=words(language), errata=errata)
 
 
-def dataset_jsonld(language: str, prefix: str) -> str:
-    package = descriptor()
-    source = package["sources"][0]
-    data = {
+def jsonld(package: PackageView, language: str, root: str) -> dict[str, Any]:
+    """schema.org Dataset metadata of the package, named in the page's language first."""
+    descriptor = package.descriptor
+    source = descriptor["sources"][0]
+    other = "en" if language == "da" else "da"
+    title = {"en": descriptor["title"], "da": descriptor["title_da"]}
+    csv_downloads = [
+        {
+            "@type": "DataDownload",
+            "encodingFormat": "text/csv",
+            "name": resource["name"],
+            "contentUrl": f"{root}download/{resource['path']}",
+        }
+        for resource in descriptor["resources"]
+    ]
+    zip_download = {
+        "@type": "DataDownload",
+        "encodingFormat": "application/zip",
+        "contentUrl": f"{root}download/{downloads.ZIP_NAME}",
+    }
+    return {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": package["title"] if language == "en" else package["title_da"],
-        "alternateName": package["title_da"] if language == "en" else package["title"],
-        "description": package["description"] if language == "en" else package["description_da"],
-        "inLanguage": ["da", "en"],
-        "version": package["version"],
-        "license": package["licenses"][0]["path"],
-        "keywords": package["keywords"],
-        "creator": {"@type": "Organization", "name": package["contributors"][0]["title"]},
+        "name": title[language],
+        "alternateName": title[other],
+        "description": descriptor["description" if language == "en" else "description_da"],
+        "inLanguage": list(text.LANGUAGES),
+        "version": descriptor["version"],
+        "license": descriptor["licenses"][0]["path"],
+        "keywords": descriptor["keywords"],
+        "creator": {"@type": "Organization", "name": descriptor["contributors"][0]["title"]},
         "isBasedOn": {
             "@type": "Report",
             "name": source["title"],
@@ -222,126 +197,82 @@ def dataset_jsonld(language: str, prefix: str) -> str:
             "isPartOf": {"@type": "CreativeWorkSeries", "name": source["series"]},
         },
         "citation": source["title"],
-        "distribution": [
-            {
-                "@type": "DataDownload",
-                "encodingFormat": "application/zip",
-                "contentUrl": f"{prefix}download/{ZIP_NAME}",
-            }
-        ]
-        + [
-            {
-                "@type": "DataDownload",
-                "encodingFormat": "text/csv",
-                "name": resource["name"],
-                "contentUrl": f"{prefix}download/{resource['path']}",
-            }
-            for resource in package["resources"]
-        ],
+        "distribution": [zip_download, *csv_downloads],
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>'
 
 
-CHART_PAGE_WORDS = {
-    "da": {
-        "back": "Se {name} i sammenhæng på resultatsiden",
-        "licence": "Data: SBi 2018:09 (Nielsen m.fl. 2018), samlet og udgivet under "
-        '<a href="https://creativecommons.org/licenses/by/4.0/deed.da">CC BY 4.0</a>.',
-        "all": "Alle tabeller og figurer",
-    },
-    "en": {
-        "back": "See {name} in context on the findings page",
-        "licence": "Data: SBi 2018:09 (Nielsen et al. 2018), compiled and released under "
-        '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.',
-        "all": "All tables and figures",
-    },
-}
+@handler("dataset_jsonld")
+def dataset_jsonld(page: Page) -> str:
+    data = jsonld(load(), page.language, page.root)
+    encoded = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return templates.render("dataset_jsonld.html", json=encoded)
 
 
-def chart_page(table_id: str, language: str, prefix: str) -> str:
-    """The page of one chart (for links and iframes): the block, licence and a way back."""
-    entry = catalogue()[table_id]
-    words = CHART_PAGE_WORDS[language]
-    name = caption_name(entry, language)
-    back = ""
-    if table_id in table_pages():
-        text = words["back"].format(name=name.lower() if language == "da" else name)
-        back = evidence_link(table_id, language, prefix, text) + " · "
-    return (
-        f"# {name}. {entry[f'title_{language}']}\n\n"
-        + render_table_block(table_id, language, prefix, chart_page=True)
-        + f'\n\n<p class="chart-page__footer">{back}'
-        f'<a href="{language_root(prefix, language)}diagrammer/">{words["all"]}</a>'
-        f"<br>{words['licence']}</p>\n"
-    )
+@handler("package_version")
+def package_version(page: Page) -> str:
+    return str(load().descriptor["version"])
 
 
-def changelog(language: str, prefix: str) -> str:
-    """CHANGELOG.md (kept in English) without its title, headings moved down two levels."""
-    lines = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").splitlines()
+@handler("changelog")
+def changelog(page: Page) -> str:
+    """CHANGELOG.md (kept in English) without its title, headings two levels down, after
+    a line in the page's language saying it is in English."""
+    lines = CHANGELOG.read_text(encoding="utf-8").splitlines()
     body = [line for line in lines if not line.startswith("# ")]
-    return "\n".join("##" + line if line.startswith("#") else line for line in body)
+    moved = "\n".join("##" + line if line.startswith("#") else line for line in body)
+    return f"{words(page.language)['changelog']}\n\n{moved}"
 
 
-SNIPPET_WORDS = {
-    "da": {
-        "zip": "Fra zip-filen (hent den ovenfor og læg den i den mappe, du kører Python fra):",
-        "url": "Direkte fra sitet:",
-        "na": "Kun tomme celler er manglende; en tekst som „None“ (tabel 18) forbliver tekst.",
-    },
-    "en": {
-        "zip": "From the zip file (download it above into the folder you run Python in):",
-        "url": "Straight from the site:",
-        "na": 'Only empty cells are missing; a label such as "None" (table 18) stays text.',
-    },
-}
 PANDAS_OPTIONS = 'keep_default_na=False, na_values=[""], dtype={"count": "Int64", "base": "Int64"}'
-# The site's public address (site_url), set by the site hook; None builds offline snippets.
-site_url: str | None = None
 
 
-def load_snippets(language: str, prefix: str) -> str:
-    """pandas snippets that run as written: from the downloaded zip and, when the site has
-    a public address, from the site itself."""
-    words = SNIPPET_WORDS[language]
-    table = "tabel_28" if language == "da" else "table_28"
+@handler("load_snippets")
+def load_snippets(page: Page) -> str:
+    """pandas snippets (Markdown code blocks) that run as written: from the downloaded zip
+    and, when the site has a public address, from the site itself."""
+    snippet = text.section("load_snippets", page.language)
+    table = "tabel_28" if page.language == "da" else "table_28"
     zip_code = (
         "import zipfile\n\nimport pandas as pd\n\n"
-        f"# {words['na']}\n"
+        f"# {snippet['na']}\n"
         f"options = dict({PANDAS_OPTIONS})\n"
-        f'with zipfile.ZipFile("{ZIP_NAME}") as archive:\n'
+        f'with zipfile.ZipFile("{downloads.ZIP_NAME}") as archive:\n'
         '    observations = pd.read_csv(archive.open("data/observations.csv"), **options)\n'
         '    tables = pd.read_csv(archive.open("data/tables.csv"), **options)\n'
         f'{table} = observations[observations.table_id == "T28"]\n'
     )
-    parts = [words["zip"], f"```python\n{zip_code}```"]
-    if site_url:
-        base = site_url.rstrip("/") + "/download/data/"
+    parts = [snippet["zip"], f"```python\n{zip_code}```"]
+    if page.site_url:
+        base = page.site_url.rstrip("/") + "/download/data/"
         url_code = (
             "import pandas as pd\n\n"
-            f"# {words['na']}\n"
+            f"# {snippet['na']}\n"
             f"options = dict({PANDAS_OPTIONS})\n"
             f'base = "{base}"\n'
             'observations = pd.read_csv(base + "observations.csv", **options)\n'
             'tables = pd.read_csv(base + "tables.csv", **options)\n'
             f'{table} = observations[observations.table_id == "T28"]\n'
         )
-        parts += [words["url"], f"```python\n{url_code}```"]
+        parts += [snippet["url"], f"```python\n{url_code}```"]
     return "\n\n".join(parts)
 
 
-def package_version(language: str, prefix: str) -> str:
-    return str(descriptor()["version"])
-
-
-FRAGMENTS: dict[str, Callable[[str, str], str]] = {
-    "data_dictionary": data_dictionary,
-    "table_catalogue": table_catalogue,
-    "errata_list": errata_list,
-    "download_list": download_list,
-    "dataset_jsonld": dataset_jsonld,
-    "changelog": changelog,
-    "package_version": package_version,
-    "load_snippets": load_snippets,
-}
+@handler("chart_page")
+def chart_page(page: Page, table_id: str) -> str:
+    """The page of one chart (for links and iframes): the block, a way back, the licence."""
+    table = load().table(table_id)
+    language = page.language
+    name = caption(table, language)
+    back = text.text("chart_page.back", language, name=name.lower() if language == "da" else name)
+    footer = templates.render(
+        "chart_page_footer.html",
+        words=text.section("chart_page", language),
+        home=page.home,
+        back=back,
+        back_href=blocks.evidence_href(table_id, page),
+    )
+    return (
+        f"# {name}. {table.text('title', language)}\n\n"
+        + blocks.block(table, language, page.root, chart_page=True)
+        + f"\n\n{footer}\n"
+    )

@@ -1,97 +1,48 @@
 """MkDocs hooks: wire the data package into the site.
 
-- downloads: the package files, a zip, SHA256SUMS and one CSV per table and language,
-  straight from datapackage/ (so the site serves exactly the committed package);
-- page text: number macros, table blocks with charts, generated fragments;
+- page text: every `{{ macro(...) }}` of a page (numbers, table blocks with charts,
+  generated fragments, chart pages) in one pass by website/macros.py; the handlers
+  register themselves in website/{numbers,blocks,fragments}.py;
+- downloads: the package files, a zip, SHA256SUMS and one CSV per table and language
+  (website/downloads.py);
 - per-language details mkdocs-static-i18n leaves open: anchors kept by the language
-  switcher, one search index per language, Danish and English 404 pages, relative
-  switcher links on the home pages, short URLs for the recommendations.
+  switcher, one search index per language, one bilingual 404 page, relative switcher
+  links on the home pages, short URLs for the recommendations; Plotly only on pages
+  with charts; every page in both languages.
+
+Problems are raised as PluginError, so MkDocs reports them and fails the build.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
-import io
 import json
 import re
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from paths import ROOT  # noqa: E402
-from website import fragments as page_fragments  # noqa: E402
-from website.blocks import (  # noqa: E402
-    TABLE_MACRO,
-    TableBlockError,
-    anchor,
-    catalogue,
-    csv_name,
-    render_table_block,
-    table_csv,
-)
-from website.fragments import FRAGMENTS, ZIP_NAME, chart_page  # noqa: E402
-from website.numbers import NumberError, render_text  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads us by path
+from website import blocks, downloads, fragments, macros, numbers, templates, text  # noqa: E402
+from website.view import PackageError  # noqa: E402
 
-FRAGMENT_MACRO = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\(\)\s*\}\}")
-CHART_PAGE_MACRO = re.compile(r"\{\{\s*chart_page\(\s*[\"'](?P<id>[TF]\d{2})[\"']\s*\)\s*\}\}")
+# The modules whose import registers the page macros.
+MACRO_MODULES = (blocks, fragments, numbers)
 
-PACKAGE_DIR = ROOT / "datapackage"
-DOWNLOAD_DIR = "download"
-# A fixed timestamp keeps the zip byte-identical between builds.
-ZIP_TIMESTAMP = (2018, 1, 1, 0, 0, 0)
+RECOMMENDATIONS = range(1, 6)
+EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}")
+HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]+">')
+PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
+SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
+ABSOLUTE_SWITCHER = re.compile(r'href="(?P<path>/[^"]*)" hreflang=')
+CONFIG_BASE = re.compile(r'("base": ")(?P<base>[^"]*)(")')
 
-
-def package_files() -> list[Path]:
-    files = [PACKAGE_DIR / "datapackage.json", PACKAGE_DIR / "README.md"]
-    files += sorted((PACKAGE_DIR / "data").glob("*.csv"))
-    missing = [str(path) for path in files if not path.is_file()]
-    if missing or len(files) < 3:
-        sys.exit(f"hooks: data package not built ({missing}); run scripts/build.py package")
-    return files
-
-
-def package_zip(files: list[Path]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(str(path.relative_to(PACKAGE_DIR)), date_time=ZIP_TIMESTAMP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    return buffer.getvalue()
-
-
-def download_contents() -> dict[str, bytes]:
-    files = package_files()
-    # README.md travels inside the zip only: loose, MkDocs would take it for a page.
-    contents = {
-        str(path.relative_to(PACKAGE_DIR)): path.read_bytes()
-        for path in files
-        if path.suffix != ".md"
-    }
-    contents[ZIP_NAME] = package_zip(files)
-    for table_id, entry in catalogue().items():
-        if entry["in_package"] == "true":
-            for language in ("da", "en"):
-                contents[f"tables/{csv_name(table_id, language)}"] = table_csv(table_id, language)
-    contents["SHA256SUMS"] = "".join(
-        f"{hashlib.sha256(content).hexdigest()}  {name}\n"
-        for name, content in sorted(contents.items())
-        if not name.startswith("tables/")
-    ).encode("utf-8")
-    return contents
-
-
-_staging: tempfile.TemporaryDirectory[str] | None = None
+_not_found_page: dict[str, bytes] = {}
+_site_roots: set[Path] = set()
 
 
 def missing_twins(docs_dir: Path) -> list[str]:
@@ -109,52 +60,20 @@ def missing_twins(docs_dir: Path) -> list[str]:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    page_fragments.site_url = config.site_url
     problems = missing_twins(Path(config["docs_dir"]))
     if problems:
         raise PluginError("; ".join(problems))
+    # Here, not in on_env: MkDocs 1.6 renders every page's Markdown (on_page_markdown)
+    # before it calls on_env, and the blocks and fragments are rendered there.
+    templates.use(config.theme.get_env())
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # mkdocs-static-i18n needs every file to exist on disk, so stage them in a temp dir.
-    global _staging
-    if _staging is None:
-        _staging = tempfile.TemporaryDirectory(prefix="site-downloads-")
-        for name, content in download_contents().items():
-            path = Path(_staging.name) / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-    for path in sorted(Path(_staging.name).rglob("*")):
-        if path.is_file():
-            uri = f"{DOWNLOAD_DIR}/{path.relative_to(_staging.name).as_posix()}"
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(path)))
-    return files
-
-
-def on_shutdown() -> None:
-    # Without a site_url the sitemap holds "None" URLs and a build-date lastmod that
-    # would make builds differ from day to day: do not publish one. (mkdocs-static-i18n
-    # writes it after the last post-build hook, hence here.)
-    for root in _site_roots:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (root / name).unlink(missing_ok=True)
-        split_search_index(root)
-    _site_roots.clear()
-    global _staging
-    if _staging is not None:
-        _staging.cleanup()
-        _staging = None
-
-
-RECOMMENDATIONS = range(1, 6)
-RECOMMENDATION_ANCHOR = {"da": "anbefaling", "en": "recommendation"}
-REDIRECT_WORD = {"da": "Anbefaling", "en": "Recommendation"}
-REDIRECT_TEXT = {"da": "Gå til anbefaling {n}", "en": "Go to recommendation {n}"}
-EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}")
-_not_found_page: dict[str, bytes] = {}
-_site_roots: set[Path] = set()
+    try:
+        return downloads.add_to(files, config)
+    except PackageError as error:
+        raise PluginError(str(error)) from error
 
 
 def page_language(page: Page) -> str:
@@ -163,33 +82,19 @@ def page_language(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page)
+    where = macros.Page(page.file.src_uri, language, "../" * page.url.count("/"), config.site_url)
     try:
-        root = "../" * page.url.count("/")
-        markdown = CHART_PAGE_MACRO.sub(
-            lambda match: chart_page(match.group("id"), language, root), markdown
-        )
-        markdown = TABLE_MACRO.sub(
-            lambda match: render_table_block(match.group("id"), language, root),
-            markdown,
-        )
-        markdown = FRAGMENT_MACRO.sub(lambda match: fragment(match, language, root), markdown)
-        markdown = render_text(markdown, language, page.file.src_uri)
-    except (NumberError, TableBlockError) as error:
+        rendered = macros.render(markdown, where)
+    except macros.MacroError as error:
         raise PluginError(str(error)) from error
-    return markdown + anchor_map_script(page, config, language)
-
-
-def fragment(match: re.Match[str], language: str, root: str) -> str:
-    name = match.group("name")
-    if name not in FRAGMENTS:
-        raise TableBlockError(f"unknown page fragment {match.group(0)!r}")
-    return FRAGMENTS[name](language, root)
+    return rendered + anchor_map_script(page, config, language)
 
 
 def explicit_ids(markdown: str, language: str) -> list[str]:
     """Heading ids given with attr_list, then table/figure anchors, in page order."""
     ids = [match.group("id") for match in EXPLICIT_ID.finditer(markdown)]
-    return ids + [anchor(table_id, language) for table_id in TABLE_MACRO.findall(markdown)]
+    tables = macros.calls(markdown, "table")
+    return ids + [text.anchor(str(arguments[0]), language) for arguments in tables]
 
 
 def anchor_map_script(page: Page, config: MkDocsConfig, language: str) -> str:
@@ -218,17 +123,6 @@ def anchor_map_script(page: Page, config: MkDocsConfig, language: str) -> str:
         + json.dumps(mapping, ensure_ascii=True, sort_keys=True).replace("/", "\\/")
         + "</script>\n"
     )
-
-
-HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]+">')
-
-
-PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
-SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
-
-
-ABSOLUTE_SWITCHER = re.compile(r'href="(?P<path>/[^"]*)" hreflang=')
-CONFIG_BASE = re.compile(r'("base": ")(?P<base>[^"]*)(")')
 
 
 def english_base(match: re.Match[str]) -> str:
@@ -286,14 +180,25 @@ def on_post_build(config: MkDocsConfig) -> None:
     _site_roots.add(root)
 
 
+def on_shutdown() -> None:
+    # Without a site_url the sitemap holds "None" URLs and a build-date lastmod that
+    # would make builds differ from day to day: do not publish one. (mkdocs-static-i18n
+    # writes it after the last post-build hook, hence here.)
+    for root in _site_roots:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (root / name).unlink(missing_ok=True)
+        split_search_index(root)
+    _site_roots.clear()
+    downloads.cleanup()
+
+
 def recommendation_headings(docs_dir: Path, language: str) -> dict[int, str]:
     """The heading of each recommendation, read from the recommendations page."""
     source = docs_dir / ("anbefalinger.md" if language == "da" else f"anbefalinger.{language}.md")
-    pattern = re.compile(
-        rf"^##\s+(?P<text>.+?)\s*\{{#{RECOMMENDATION_ANCHOR[language]}-(?P<n>\d)\}}", re.M
-    )
-    text = source.read_text(encoding="utf-8")
-    return {int(m.group("n")): m.group("text") for m in pattern.finditer(text)}
+    anchor = text.text("redirects.anchor", language)
+    pattern = re.compile(rf"^##\s+(?P<text>.+?)\s*\{{#{anchor}-(?P<n>\d)\}}", re.M)
+    markdown = source.read_text(encoding="utf-8")
+    return {int(m.group("n")): m.group("text") for m in pattern.finditer(markdown)}
 
 
 def write_recommendation_redirects(site_dir: Path, docs_dir: Path, language: str) -> None:
@@ -302,22 +207,17 @@ def write_recommendation_redirects(site_dir: Path, docs_dir: Path, language: str
     for number in RECOMMENDATIONS:
         if number not in headings:
             raise PluginError(f"recommendation {number} has no heading in the {language} page")
-        target = f"../#{RECOMMENDATION_ANCHOR[language]}-{number}"
         heading = re.sub(r"^\d+\.\s*", "", headings[number])
-        title = html.escape(f"{REDIRECT_WORD[language]} {number}: {heading}")
-        text = REDIRECT_TEXT[language].format(n=number)
-        page = (
-            f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
-            f"<title>{title}</title>"
-            f'<meta name="description" content="{title}">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<link rel="canonical" href="{target}"></head>'
-            f'<body><p><a href="{target}">{text}</a></p></body></html>\n'
+        page = templates.render(
+            "redirect.html",
+            language=language,
+            title=f"{text.text('redirects.word', language)} {number}: {heading}",
+            target=f"../#{text.text('redirects.anchor', language)}-{number}",
+            text=text.text("redirects.text", language, n=number),
         )
         path = site_dir / "anbefalinger" / str(number) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page, encoding="utf-8")
+        path.write_text(page + "\n", encoding="utf-8")
 
 
 def split_search_index(root: Path) -> None:
@@ -341,7 +241,7 @@ def split_search_index(root: Path) -> None:
 
 
 def fix_not_found_pages(root: Path, language: str) -> None:
-    """One 404 page for both languages (scripts/theme/404.html holds both texts): keep the
+    """One 404 page for both languages (website/theme/404.html holds both texts): keep the
     Danish pass's at the root, where GitHub Pages looks for it, and drop the copy the
     English pass writes (mkdocs-static-i18n lets it overwrite the root one, too)."""
     if language == "da":
