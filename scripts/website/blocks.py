@@ -13,7 +13,6 @@ block when pages change.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -115,19 +114,11 @@ def meta(table: TableView, language: str) -> list[tuple[str, str]]:
     return lines + [(text.text("table_block.source", language), source_line(table, language))]
 
 
-def chart_for(table: TableView, language: str) -> charts.Chart | None:
-    """The table's chart. Shim while charts.py moves to `chart_for(table: TableView, …)`:
-    the old signature takes the table's id."""
-    if "table" in inspect.signature(charts.chart_for).parameters:
-        return charts.chart_for(table, language)
-    return charts.chart_for(table.table_id, language)  # type: ignore[arg-type]
-
-
 def block(table: TableView, language: str, root: str, chart_page: bool = False) -> str:
     """The block's HTML; `root` leads from the page to the site root. On the chart's own
     page (`chart_page`) the title is the page's h1 and there are no links to itself."""
     anchor = text.anchor(table.table_id, language)
-    chart = chart_for(table, language) if table.in_package else None
+    chart = charts.chart_for(table, language) if table.in_package else None
     home = root if language == "da" else f"{root}{language}/"
     return templates.render(
         "table_block.html",
