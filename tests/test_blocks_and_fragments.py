@@ -73,7 +73,7 @@ TWO_GROUPS = [
     ],
 )
 def test_table_block_of_a_tiny_table(language, expected):
-    html = blocks.block(table(TINY), language, "../")
+    html = blocks.block(table(TINY), Page("x.md", language, "../"))
     for part in expected:
         assert part in html, part
     assert html.count("<tr>") == 3  # head, rows a and b
@@ -83,7 +83,7 @@ def test_table_block_of_a_tiny_table(language, expected):
 
 
 def test_table_block_with_two_groups_spans_each_row_over_its_groups():
-    html = blocks.block(table(TWO_GROUPS), "da", "")
+    html = blocks.block(table(TWO_GROUPS), Page("x.md", "da", ""))
     assert '<th scope="col">Gruppe</th>' in html
     assert '<th scope="rowgroup" rowspan="2">Række a</th><th scope="row">Projektledere</th>' in html
     assert "<td>ikke spurgt<sup>–</sup></td>" in html  # not "lost in the source text"
@@ -94,11 +94,11 @@ def test_table_block_with_two_groups_spans_each_row_over_its_groups():
 
 def test_block_of_a_diagram_without_numbers_and_the_chart_page_variant():
     diagram = table(TINY, kind="diagram", in_package=False, note_en="A note & more")
-    html = blocks.block(diagram, "en", "")
+    html = blocks.block(diagram, Page("x.en.md", "en", ""))
     assert "Figure 99. Test table" in html and "<table>" not in html
     assert "without numbers, so it is not in the data package" in html
     assert "<b>Note:</b> A note &amp; more</p>" in html
-    own_page = blocks.block(table(TINY), "da", "../", chart_page=True)
+    own_page = blocks.block(table(TINY), Page("x.md", "da", "../"), chart_page=True)
     assert "<h3" not in own_page and "diagrammer/T99/" not in own_page and "<iframe" not in own_page
     assert 'class="chart-data"' in own_page
 

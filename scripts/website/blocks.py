@@ -114,12 +114,13 @@ def meta(table: TableView, language: str) -> list[tuple[str, str]]:
     return lines + [(text.text("table_block.source", language), source_line(table, language))]
 
 
-def block(table: TableView, language: str, root: str, chart_page: bool = False) -> str:
-    """The block's HTML; `root` leads from the page to the site root. On the chart's own
-    page (`chart_page`) the title is the page's h1 and there are no links to itself."""
+def block(table: TableView, page: Page, chart_page: bool = False) -> str:
+    """The block's HTML in the page's language, links relative to the page. On the
+    chart's own page (`chart_page`) the title is the page's h1 and there are no links to
+    itself."""
+    language = page.language
     anchor = text.anchor(table.table_id, language)
     chart = charts.chart_for(table, language) if table.in_package else None
-    home = root if language == "da" else f"{root}{language}/"
     return templates.render(
         "table_block.html",
         words=text.section("table_block", language),
@@ -138,14 +139,14 @@ def block(table: TableView, language: str, root: str, chart_page: bool = False) 
         columns=[column.label(language) for column in table.columns],
         lines=data_lines(table, language) if table.in_package else [],
         legend=legend(table, language),
-        csv_href=f"{root}download/{downloads.table_csv(table.table_id, language)}",
-        chart_href=f"{home}diagrammer/{table.table_id}/",
+        csv_href=f"{page.root}download/{downloads.table_csv(table.table_id, language)}",
+        chart_href=f"{page.home}diagrammer/{table.table_id}/",
     )
 
 
 @macros.handler("table")
 def table_macro(page: Page, table_id: str) -> str:
-    return block(load().table(table_id), page.language, page.root)
+    return block(load().table(table_id), page)
 
 
 @cache

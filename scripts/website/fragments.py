@@ -102,32 +102,33 @@ def data_dictionary(page: Page) -> str:
     return templates.render("data_dictionary.html", words=words(page.language), resources=resources)
 
 
-@handler("table_catalogue")
-def table_catalogue(page: Page) -> str:
-    language = page.language
-    entries = []
-    for table in load().tables():
-        where = blocks.table_pages().get(table.table_id)
-        entries.append(
-            {
-                "name": caption(table, language),
-                "chart_href": f"{page.home}diagrammer/{table.table_id}/"
-                if table.in_package
-                else None,
-                "title": table.text("title", language),
-                "page": table.entry["page"],
-                "cells": text.number(table.entry["cell_count"], language)
-                if table.in_package
-                else words(language)["diagram"],
-                "href": blocks.evidence_href(table.table_id, page),
-                "page_title": blocks.page_title(where, language) if where is not None else None,
-            }
-        )
-    return templates.render("table_catalogue.html", words=words(language), entries=entries)
-
-
 def caption(table: TableView, language: str) -> str:
     return text.caption_name(table.kind, table.number, language)
+
+
+def catalogue_entry(table: TableView, page: Page) -> dict[str, Any]:
+    """A line of the catalogue: name (linked to the chart page when there is a chart),
+    title, printed page, cells, and the page where the table stands."""
+    language = page.language
+    where = blocks.table_pages().get(table.table_id)
+    charted = table.in_package
+    return {
+        "name": caption(table, language),
+        "chart_href": f"{page.home}diagrammer/{table.table_id}/" if charted else None,
+        "title": table.text("title", language),
+        "page": table.entry["page"],
+        "cells": text.number(table.entry["cell_count"], language)
+        if charted
+        else words(language)["diagram"],
+        "href": blocks.evidence_href(table.table_id, page),
+        "page_title": blocks.page_title(where, language) if where is not None else None,
+    }
+
+
+@handler("table_catalogue")
+def table_catalogue(page: Page) -> str:
+    entries = [catalogue_entry(table, page) for table in load().tables()]
+    return templates.render("table_catalogue.html", words=words(page.language), entries=entries)
 
 
 def implied_text(implied: str, language: str) -> str:
@@ -273,6 +274,6 @@ def chart_page(page: Page, table_id: str) -> str:
     )
     return (
         f"# {name}. {table.text('title', language)}\n\n"
-        + blocks.block(table, language, page.root, chart_page=True)
+        + blocks.block(table, page, chart_page=True)
         + f"\n\n{footer}\n"
     )
