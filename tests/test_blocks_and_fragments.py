@@ -15,7 +15,7 @@ from conftest import ROOT
 from tiny import table
 from website import blocks, fragments, numbers, templates, text
 from website.macros import HANDLERS, Page, render
-from website.view import load
+from website.view import TableView, load
 
 MODULES = (blocks, fragments, numbers)  # importing them registers their macros
 DANISH = Page("data.md", "da", "../")
@@ -44,13 +44,16 @@ TWO_GROUPS = [
             [
                 '<section class="report-table" id="tabel-99" data-table="T99">',
                 '<h3 class="report-table__title">Tabel 99. Prøvetabel</h3>',
-                "<b>Spørgsmål:</b> Spørgsmål?<br><b>Hvem:</b> Alle (N=10)<br>",
-                "<b>Kilde:</b> Survey, SBi 2018:09, tabel 99, s. 12</p>",
+                "<b>Spørgsmål:</b> Spørgsmål?<br><b>Kilde:</b> Survey, SBi 2018:09, tabel 99, s. 12</p>",
+                '<p class="report-table__reader"><b>Tallene:</b> Procent med antal i parentes.'
+                "<br><b>Hvem:</b> Alle (N=10).<br><b>Vær opmærksom på:</b> Rapporten viser ikke "
+                "værdier under 5 %; de mangler her (ukendte, ikke 0). Et trykt tal stemmer ikke "
+                "med de øvrige tal; det er gengivet som trykt.</p>",
                 "<td>45\u00a0% (9)</td>",
                 "<td>ikke vist (under 5 %)<sup>*</sup></td>",
                 "<td>100,0\u00a0% (20)<sup>§</sup></td>",
-                "<b>Markeringer:</b> § trykt uoverensstemmelse, gengivet som trykt (se errata); "
-                "* rapporten viser ikke værdier under 5 % (ukendt, ikke 0)</p>",
+                "<b>Markeringer:</b> § trykt uoverensstemmelse, gengivet som trykt (se „Om tallene“); "
+                "* rapporten viser ikke værdier under 5 % (ukendt, ikke 0)</p></details>",
                 '<a href="../download/tables/da/tabel-99.csv" download>Hent tallene (CSV)</a>',
                 '<a href="../diagrammer/T99/">Diagrammets egen side</a>',
             ],
@@ -61,10 +64,13 @@ TWO_GROUPS = [
                 '<section class="report-table" id="table-99" data-table="T99">',
                 '<h3 class="report-table__title">Table 99. Test table</h3>',
                 "<b>Source:</b> Survey, SBi 2018:09, Table 99, p. 12</p>",
+                "<b>The numbers:</b> Percentages, with counts in brackets.<br><b>Who:</b> All "
+                "(N=10).<br><b>Keep in mind:</b> The report does not show values under 5%;",
                 "<td>45% (9)</td>",
                 "<td>not shown (below 5%)<sup>*</sup></td>",
                 "<td>100.0% (20)<sup>§</sup></td>",
-                "<b>Flags:</b> § printed inconsistency, kept as printed (see errata); "
+                "<b>Flags:</b> § printed inconsistency, kept as printed (see &#34;About the "
+                "numbers&#34;); "
                 "* the report does not show values under 5% (unknown, not 0)</p>",
                 '<a href="../download/tables/en/table-99.csv" download>',
                 '<a href="../en/diagrammer/T99/">The chart&#39;s own page</a>',
@@ -77,6 +83,7 @@ def test_table_block_of_a_tiny_table(language, expected):
     for part in expected:
         assert part in html, part
     assert html.count("<tr>") == 3  # head, rows a and b
+    assert "report-table__about" not in html  # nothing more to say about a tiny table
     anchor = text.anchor("T99", language)
     assert f'<div class="chart-plot" id="chart-{anchor}" aria-describedby="alt-{anchor}">' in html
     assert '<th scope="col">Gruppe</th>' not in html and 'scope="rowgroup"' not in html
@@ -97,10 +104,138 @@ def test_block_of_a_diagram_without_numbers_and_the_chart_page_variant():
     html = blocks.block(diagram, Page("x.en.md", "en", ""))
     assert "Figure 99. Test table" in html and "<table>" not in html
     assert "without numbers, so it is not in the data package" in html
-    assert "<b>Note:</b> A note &amp; more</p>" in html
+    assert "report-table__reader" not in html  # no numbers, no reader note
+    assert (
+        '<details class="report-table__about" id="table-99-about-the-numbers">'
+        "<summary>About the figure</summary><p>A note &amp; more</p></details>"
+    ) in html
     own_page = blocks.block(table(TINY), Page("x.md", "da", "../"), chart_page=True)
     assert "<h3" not in own_page and "diagrammer/T99/" not in own_page and "<iframe" not in own_page
     assert 'class="chart-data"' in own_page
+
+
+def noted_table() -> TableView:
+    """A two-group table with a note and notes on single cells (as the package has them)."""
+    plain = table(
+        [
+            ("a", "project_leaders", "yes", "40", 4, ""),
+            ("a", "board_members", "yes", "60", 12, ""),
+            ("b", "project_leaders", "yes", None, None, "not_asked"),
+            ("b", "board_members", "yes", "50", 10, ""),
+            ("c", "project_leaders", "yes", None, None, "lost_in_transcript"),
+            ("c", "board_members", "yes", "20", 2, "position_uncertain"),
+        ],
+        table_id="T98",
+        note_da="Tekstudgaven læses „sådan“.",
+        note_en='The text version reads "so".',
+    )
+    notes = {
+        ("b", "project_leaders"): "Not asked of project leaders.",
+        ("c", "project_leaders"): "Lost; the count would be 0.",
+        ("c", "board_members"): "Placed by reading order.",
+    }
+    frame = plain.frame.copy()
+    keys = zip(frame.row_id, frame.group, strict=True)
+    frame["note"] = [notes.get(key, "") for key in keys]
+    return TableView(plain.table_id, plain.entry, frame)
+
+
+ERRATUM = {
+    "description_da": "Et trykt tal er forkert.",
+    "description_en": "A printed number is wrong.",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "reader", "about"),
+    [
+        (
+            "da",
+            "<b>Vær opmærksom på:</b> Nogle af spørgsmålene blev ikke stillet til projektledere; "
+            "de celler er tomme. Et tal er gået tabt i tekstudgaven af rapporten og mangler. "
+            "Det er usikkert, hvor ét af tallene hører til, fordi tekstudgaven har blandet "
+            "tallene sammen.</p>",
+            [
+                '<details class="report-table__about" id="tabel-98-om-tallene"><summary>Om tallene'
+                "</summary><p>Tekstudgaven læses „sådan“.</p>",
+                "<p><b>Trykte uoverensstemmelser:</b></p><ul><li>Et trykt tal er forkert.</li></ul>",
+                "<p><b>Noter til enkelte celler (fra datapakken, kun på engelsk):</b></p><ul>"
+                '<li>Række b / Projektledere: <span lang="en">Not asked of project leaders.</span></li>'
+                '<li>Række c / Projektledere: <span lang="en">Lost; the count would be 0.</span></li>',
+            ],
+        ),
+        (
+            "en",
+            "<b>Keep in mind:</b> Some of the questions were not put to project leaders; those "
+            "cells are empty. One number was lost in the text version of the report and is "
+            "missing. Where one of the numbers belongs is uncertain, because the text version "
+            "jumbled the numbers.</p>",
+            [
+                '<details class="report-table__about" id="table-98-about-the-numbers"><summary>'
+                "About the numbers</summary><p>The text version reads &#34;so&#34;.</p>",
+                "<p><b>Printed inconsistencies:</b></p><ul><li>A printed number is wrong.</li></ul>",
+                "<li>Row c / Board members: <span>Placed by reading order.</span></li>",
+            ],
+        ),
+    ],
+)
+def test_reader_note_first_and_the_transcription_detail_one_click_away(language, reader, about):
+    page = Page("x.md", language, "../")
+    html = blocks.block(noted_table(), page, errata=[ERRATUM])
+    assert reader in html
+    for part in about:
+        assert part in html, part
+    # the order: chart, reader note, numbers, links, embed, then "Om tallene" last
+    order = ["chart-plot", "report-table__reader", "report-table__numbers", "report-table__links"]
+    order += ["report-table__embed", "report-table__about"]
+    positions = [html.index(name) for name in order]
+    assert positions == sorted(positions)
+    assert '<details class="report-table__about" id=' in html and " open>" not in html
+    own_page = blocks.block(noted_table(), page, chart_page=True, errata=[ERRATUM])
+    assert (
+        'id="{}" open><summary>'.format(
+            "tabel-98-om-tallene" if language == "da" else "table-98-about-the-numbers"
+        )
+        in own_page
+    )
+
+
+def test_what_the_numbers_are():
+    def what(cells, **fields):
+        return blocks.what(table(cells, **fields), "da"), blocks.what(table(cells, **fields), "en")
+
+    assert what(TINY) == ("Procent med antal i parentes.", "Percentages, with counts in brackets.")
+    assert what([("a", "all", "yes", "45", None, "")]) == ("Procent.", "Percentages.")
+    assert what([("a", "all", "yes", None, 4, "")]) == ("Antal.", "Counts.")
+    index = blocks.what(load().table("F09"), "en")
+    assert index == "An index from 0 to 1, where 0.5 is neutral."
+    assert blocks.what(load().table("F04"), "da").startswith("Værdier – Gns. antal indbyggere")
+
+
+def test_reader_notes_of_the_package_say_who_answered_and_what_to_keep_in_mind():
+    for language in ("da", "en"):
+        t28 = blocks.keep_in_mind(load().table("T28"), language)
+        assert len(t28) == 3, t28  # not asked, lost, uncertain position
+        assert blocks.keep_in_mind(load().table("T07"), language) == []
+    assert blocks.who(load().table("T13"), "da") == (
+        "Bestyrelsesmedlemmer, der besvarede spørgeskemaet (N=191)."
+    )
+    assert blocks.keep_in_mind(load().table("T08"), "en") == [
+        "4 printed numbers disagree with the other numbers; they are kept as printed."
+    ]
+    assert blocks.keep_in_mind(load().table("F07"), "da")[0].startswith(
+        "Rapporten viser ikke værdier under 5 %"
+    )
+    lost_label = "Tal i række- eller kolonnetekster, der er gået tabt i tekstudgaven, står som […]."
+    assert lost_label in blocks.keep_in_mind(load().table("T01"), "da")
+
+
+def test_a_note_on_every_cell_of_some_rows_names_the_rows():
+    notes = blocks.cell_notes(load().table("T34"), "en")
+    age = [n for n in notes if n.note.startswith("Age range lost")]
+    assert len(age) == 2  # lost (crime prevention), taken from the prose (education)
+    for note in age:  # each on all cells of three rows
+        assert "/" not in note.where and note.where.count("; ") == 2, note.where
 
 
 def test_table_block_from_the_package_has_its_chart():
@@ -140,8 +275,9 @@ AS_PRINTED = re.compile(r"<td>\d+%? \(\d+\)</td>")  # the errata's "printed" col
 
 
 def words_found(html: str, words: list[str]) -> list[str]:
-    """Words of the text, not of codes (`<code>printed</code>` is a field name)."""
-    prose = re.sub(r"<code>.*?</code>", "", html)
+    """Words of the text, not of codes (`<code>printed</code>` is a field name) nor of
+    text marked as English on a Danish page (the package's notes on single cells)."""
+    prose = re.sub(r"<code>.*?</code>|<span lang=\"en\">.*?</span>", "", html)
     return [word for word in words if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", prose)]
 
 
@@ -178,6 +314,32 @@ def test_errata_give_the_implied_value_in_the_page_format():
     assert fragments.implied_text("(75)", "da") == "(75)"
     danish = HANDLERS["errata_list"](DANISH)
     assert '<a href="../resultater/bestyrelser/#tabel-8">Tabel 8</a>' in danish
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            DANISH,
+            '<a href="../resultater/bestyrelser/#tabel-8">Tabel 8</a>: Direktør/kommunal direktør'
+            " / Andel af alle bestyrelsesmedlemmer</td><td>Procenten passer ikke med antal og "
+            "base</td>",
+        ),
+        (
+            ENGLISH,
+            "Table 21</a>: Monitor progress in the individual intervention areas / Total</td>"
+            "<td>The shares do not add up to the total</td>",
+        ),
+    ],
+)
+def test_errata_name_cells_by_their_labels_and_checks_in_words(page, expected):
+    html = HANDLERS["errata_list"](page)
+    assert expected in html
+    assert "<code>" not in html
+    for erratum in load().errata:
+        for code in (erratum["row_id"], erratum["column_id"], erratum["check"]):
+            if "_" in code:
+                assert code not in html, code
 
 
 def test_flag_table_sets_code_in_backticks_as_code():

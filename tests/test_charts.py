@@ -95,7 +95,7 @@ def test_danish_and_english_separators_percent_text_and_flags():
     assert trace_named(en, "No")["text"] == ["100.0", "55"]
     assert trace_named(da, "Ja")["hovertext"][1] == f"Ja: 45{NBSP}% (9)"
     assert trace_named(en, "No")["hovertext"][0] == (
-        "No: 100.0% (20) — printed inconsistency (see errata)"
+        'No: 100.0% (20) — printed inconsistency (see "About the numbers")'
     )
 
 

@@ -28,7 +28,7 @@ ROW_LABELS = [
         "T50",
         "coordination_of_tools",
         "en",
-        "Experience that the introduction of the social housing board has strengthened the "
+        "Experience that the introduction of the social-housing board has strengthened the "
         "coordination of the various tools that the housing organisation and/or municipality "
         "can use to lift the disadvantaged housing areas",
     ),
@@ -43,7 +43,7 @@ ROW_LABELS = [
         "T42",
         "cooperation_within_board",
         "en",
-        "Assessment of the cooperation within the social housing board?",
+        "Assessment of the cooperation within the social-housing board?",
     ),
     # Seed line 152 (PDF 72, p. 70): bar labels carry their N.
     ("F09", "prioritisation_and_progress", "da", "Prioritering og fremdrift (N=40)"),

@@ -1,11 +1,18 @@
 """The table or figure block of a page: `{{ table("T28") }}`.
 
-The block carries the stable anchor (`tabel-28` / `table-28`, `figur-7` / `figure-7`),
-the title, question, population, source line with table number and printed page, the
-chart, the printed numbers as an accessible HTML table with their flags' marks and
-legend, links to the table's CSV and chart page, and the notes. Data come from the
+Readers first, forensics one click away. The block carries the stable anchor
+(`tabel-28` / `table-28`, `figur-7` / `figure-7`), the title, question and source line
+with table number and printed page, the chart, and under it a short reader note: what
+the numbers are, who answered (the population) and what a reader must keep in mind
+(values under 5 % not shown, numbers lost in the text version, a printed
+inconsistency …), written from the table's flags, population and errata with the words
+of strings.yaml. Then the printed numbers as an accessible HTML table with their flags'
+marks and legend, links to the table's CSV and chart page, and last "Om tallene" /
+"About the numbers" (`<details id="tabel-28-om-tallene">`): the table's note on how the
+text version was read, the printed inconsistencies and the notes on single cells –
+collapsed on the findings pages, open on the chart's own page. Data come from the
 package view, words from strings.yaml, numbers from the text layer, HTML from the
-templates `table_block.html`, `chart.html` and `data_table.html`.
+templates `table_block.html`, `chart.html`, `data_table.html` and `about.html`.
 
 Also here: where each block stands (`table_pages`), so links to the evidence follow the
 block when pages change.
@@ -20,10 +27,16 @@ from pathlib import Path
 from paths import DOCS_DIR
 from website import charts, downloads, macros, templates, text
 from website.macros import MacroError, Page
-from website.view import Cell, TableView, load
+from website.view import Cell, Item, TableView, load
 
 HIDDEN = "hidden_below_5_percent"
 NOT_ASKED = "not_asked"
+LOST = "lost_in_transcript"
+INFERRED = "inferred_from_text"
+UNCERTAIN = "position_uncertain"
+INCONSISTENT = "printed_inconsistency"
+INDEX_COLUMN = "scale_index"  # an index from 0 to 1 (charts.INDEX_COLUMN)
+LOST_IN_LABEL = "[…]"  # where a label lost a number (datapackage/source/README.md)
 
 
 @dataclass(frozen=True)
@@ -105,19 +118,185 @@ def source_line(table: TableView, language: str) -> str:
 
 
 def meta(table: TableView, language: str) -> list[tuple[str, str]]:
-    """(label, text) lines under the title: question and population when printed, source."""
-    lines = [
-        (text.text(f"table_block.{name}", language), table.text(name, language))
-        for name in ("question", "population")
-        if table.entry.get(f"{name}_{language}")
-    ]
+    """(label, text) lines under the title: the question when printed, the source. (Who
+    answered is in the reader note under the chart.)"""
+    lines = []
+    if table.entry.get(f"question_{language}"):
+        lines.append(
+            (text.text("table_block.question", language), table.text("question", language))
+        )
     return lines + [(text.text("table_block.source", language), source_line(table, language))]
 
 
-def block(table: TableView, page: Page, chart_page: bool = False) -> str:
+# --- The reader note: what the numbers are, who answered, what to keep in mind ---------
+
+
+def what(table: TableView, language: str) -> str:
+    """What the numbers are: percentages with counts, percentages, counts, an index, values."""
+    cells = [c for c in table.cells if (c.percent, c.count, c.value) != (None, None, None)]
+    values = [c for c in cells if c.value is not None]
+    if values and all(c.column.id == INDEX_COLUMN for c in values):
+        return text.text("table_block.what_index", language)
+    if values:
+        labels = dict.fromkeys(c.column.label(language) for c in values)
+        return text.text("table_block.what_value", language, label="; ".join(labels))
+    percents = [c for c in cells if c.percent is not None]
+    if any(c.count is not None for c in percents):
+        return text.text("table_block.what_percent_count", language)
+    return text.text("table_block.what_percent" if percents else "table_block.what_count", language)
+
+
+def who(table: TableView, language: str) -> str:
+    """Who answered (or what is counted): the population as the package gives it, as a
+    sentence; empty when the package has none."""
+    population = (table.entry.get(f"population_{language}") or "").strip()
+    return (
+        population if not population or population.endswith((".", "?", "!")) else f"{population}."
+    )
+
+
+def _one_or_many(key: str, count: int, language: str) -> str:
+    if count == 1:
+        return text.text(f"{key}_one", language)
+    return text.text(f"{key}_many", language, n=text.number(count, language))
+
+
+def _group_names(groups: list[Item], language: str) -> str:
+    """ "projektledere", "project leaders and board members": labels in running text."""
+    names = [g.label(language)[:1].lower() + g.label(language)[1:] for g in groups]
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {text.text('table_block.and', language)} {names[-1]}"
+
+
+def keep_in_mind(table: TableView, language: str) -> list[str]:
+    """What a reader must know, one sentence each, from the flags the table's cells carry
+    and the labels that lost a number; empty for a table printed whole."""
+
+    def having(flag: str) -> list[Cell]:
+        return [c for c in table.cells if c.has(flag)]
+
+    def numbered(cells: list[Cell]) -> list[Cell]:
+        return [c for c in cells if (c.percent, c.count, c.value) != (None, None, None)]
+
+    found = []
+    if having(HIDDEN):
+        found.append(text.text("table_block.mind_hidden", language))
+    not_asked = [g for g in table.groups if any(c.group == g for c in having(NOT_ASKED))]
+    if not_asked:
+        groups = _group_names(not_asked, language)
+        found.append(text.text("table_block.mind_not_asked", language, groups=groups))
+    lost = [c for c in having(LOST) if c not in numbered(having(LOST))]
+    if lost:
+        found.append(_one_or_many("table_block.mind_lost", len(lost), language))
+    labels = [item.label(language) for item in table.rows + table.columns]
+    if any(LOST_IN_LABEL in label for label in labels):
+        found.append(text.text("table_block.mind_lost_label", language))
+    if having(INFERRED):
+        found.append(text.text("table_block.mind_inferred", language))
+    uncertain = numbered(having(UNCERTAIN)) or having(UNCERTAIN)
+    if uncertain:
+        found.append(_one_or_many("table_block.mind_uncertain", len(uncertain), language))
+    inconsistent = having(INCONSISTENT)
+    if inconsistent:
+        found.append(_one_or_many("table_block.mind_errata", len(inconsistent), language))
+    return found
+
+
+# --- "Om tallene" / "About the numbers": the transcription detail -----------------------
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A note of the package on one or more cells: where (labels) and the note."""
+
+    where: str
+    note: str
+
+
+def place(
+    table: TableView, row_id: str, group_id: str, column_ids: list[str], language: str
+) -> str:
+    """Where a cell is, in labels: "Række / Gruppe / Kolonne"; the group only when the
+    table has several, the columns only when not all of them; "*" is every row or column."""
+    rows = {r.id: r for r in table.rows}
+    columns = {c.id: c for c in table.columns}
+    groups = {g.id: g for g in table.groups}
+    parts = [
+        rows[row_id].label(language)
+        if row_id in rows
+        else text.text("data_page.all_rows", language)
+    ]
+    if len(table.groups) > 1 and group_id in groups:
+        parts.append(groups[group_id].label(language))
+    if "*" in column_ids:
+        parts.append(text.text("data_page.all_columns", language))
+    elif set(column_ids) != set(columns):
+        parts.append(", ".join(columns[c].label(language) for c in column_ids if c in columns))
+    return " / ".join(parts)
+
+
+def cell_notes(table: TableView, language: str) -> list[CellNote]:
+    """The package's notes on single cells, each note once with every cell it is on (a
+    row's note is on all its cells). The notes are in English only."""
+    by_note: dict[str, dict[tuple[str, str], list[str]]] = {}
+    for cell in table.cells:
+        if cell.note:
+            places = by_note.setdefault(cell.note, {})
+            places.setdefault((cell.row.id, cell.group.id), []).append(cell.column.id)
+    every_column = sorted(c.id for c in table.columns)
+    found = []
+    for note, places in by_note.items():
+        rows = {row for row, _ in places}
+        whole_rows = all(
+            sorted(places.get((row, g.id), [])) == every_column
+            for row in rows
+            for g in table.groups
+        )
+        if whole_rows:  # the note is on every cell of its rows: name the rows only
+            where = [r.label(language) for r in table.rows if r.id in rows]
+        else:
+            where = [
+                place(table, row, group, columns, language)
+                for (row, group), columns in places.items()
+            ]
+        found.append(CellNote("; ".join(where), note))
+    return found
+
+
+def table_errata(table_id: str) -> list[dict[str, object]]:
+    """The package's errata on one table, in package order."""
+    return [erratum for erratum in load().errata if erratum["table_id"] == table_id]
+
+
+def about(
+    table: TableView, language: str, errata: list[dict[str, object]] | None = None
+) -> dict[str, object]:
+    """What "Om tallene" holds: the table's note, the printed inconsistencies and the
+    notes on single cells; `empty` when there is nothing to say."""
+    note = table.entry.get(f"note_{language}") or ""
+    errata = table_errata(table.table_id) if errata is None else errata
+    descriptions = [str(erratum[f"description_{language}"]) for erratum in errata]
+    notes = cell_notes(table, language) if table.in_package else []
+    return {
+        "note": note,
+        "errata": descriptions,
+        "cells": notes,
+        "cells_lang": "en" if language != "en" else "",
+        "empty": not (note or descriptions or notes),
+    }
+
+
+def block(
+    table: TableView,
+    page: Page,
+    chart_page: bool = False,
+    errata: list[dict[str, object]] | None = None,
+) -> str:
     """The block's HTML in the page's language, links relative to the page. On the
-    chart's own page (`chart_page`) the title is the page's h1 and there are no links to
-    itself."""
+    chart's own page (`chart_page`) the title is the page's h1, there are no links to
+    itself, and "Om tallene" is open. `errata`: the table's errata (default: the
+    package's)."""
     language = page.language
     anchor = text.anchor(table.table_id, language)
     chart = charts.chart_for(table, language) if table.in_package else None
@@ -126,10 +305,14 @@ def block(table: TableView, page: Page, chart_page: bool = False) -> str:
         words=text.section("table_block", language),
         table_id=table.table_id,
         anchor=anchor,
+        about_id=f"{anchor}-{text.text('table_block.about_id', language)}",
         caption=text.caption_name(table.kind, table.number, language),
         title=table.text("title", language),
         meta=meta(table, language),
-        note=table.entry.get(f"note_{language}") or "",
+        what=what(table, language) if table.in_package else "",
+        who=who(table, language),
+        keep_in_mind=keep_in_mind(table, language) if table.in_package else [],
+        about=about(table, language, errata),
         in_package=table.in_package,
         chart_page=chart_page,
         chart=chart,

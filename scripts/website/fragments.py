@@ -146,9 +146,14 @@ def errata_list(page: Page) -> str:
         {
             "name": caption(package.table(erratum["table_id"]), language),
             "href": blocks.evidence_href(erratum["table_id"], page),
-            "row_id": erratum["row_id"],
-            "column_id": erratum["column_id"],
-            "check": erratum["check"],
+            "place": blocks.place(
+                package.table(erratum["table_id"]),
+                erratum["row_id"],
+                erratum["group"],
+                [erratum["column_id"]],
+                language,
+            ),
+            "check": text.text(f"data_page.checks.{erratum['check']}", language),
             "printed": erratum["printed"],
             "implied": implied_text(erratum["implied"] or "", language),
             "description": erratum[f"description_{language}"],
