@@ -264,6 +264,7 @@ FRAGMENTS = [
     ("dataset_jsonld", ()),
     ("changelog", ()),
     ("chart_page", ("T28",)),
+    ("comparison", ()),
 ]
 ENGLISH_ONLY = ["Every", "printed", "one row per cell", "bytes", "Primary key", "Catalogue"]
 DANISH_ONLY = ["Primærnøgle", "Felt", "række", "Påkrævet", "Hent", "byte"]

@@ -5,7 +5,9 @@
   MkDocs would take it for a page);
 - the whole package as one zip (fixed timestamps: byte-identical between builds);
 - `SHA256SUMS` of those files;
-- one CSV per table and language with labels in that language (`tables/da/tabel-28.csv`).
+- one CSV per table and language with labels in that language (`tables/da/tabel-28.csv`);
+- the comparison of board members and project leaders (`comparison.csv`, bilingual) with
+  its Frictionless Table Schema (`comparison.schema.json`), from website/comparison.py.
 
 mkdocs-static-i18n needs every file on disk, so the files are written once per build to
 a temporary folder (`stage()`), added to MkDocs' files (`add_to()`) in each language's
@@ -76,6 +78,10 @@ def contents(package: PackageView | None = None) -> dict[str, bytes]:
             for language in text.LANGUAGES:
                 headers = text.text("csv_headers", language)
                 found[table_csv(table.table_id, language)] = table.csv(language, headers)
+    # Imported here: comparison imports blocks, which imports this module.
+    from website import comparison
+
+    found.update(comparison.downloads(package))
     found["SHA256SUMS"] = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {name}\n"
         for name, content in sorted(found.items())

@@ -27,6 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads us by path
+import website.comparison  # noqa: E402, F401 - registers {{ comparison() }}
 from website import blocks, downloads, fragments, macros, numbers, templates, text  # noqa: E402
 from website.view import PackageError  # noqa: E402
 
