@@ -82,6 +82,7 @@ class Settings:
     index_column: str
     confidence: float
     looks: dict[str, Any] = field(hash=False)
+    csv: dict[str, Any] = field(hash=False)
 
 
 @cache
@@ -105,6 +106,7 @@ def settings(path: Path = SETTINGS) -> Settings:
         index_column=data["index_column"],
         confidence=float(data["confidence"]),
         looks=data["looks"],
+        csv=data["csv"],
     )
 
 
@@ -560,7 +562,10 @@ def hover(comparison: Comparison, group: str, language: str) -> str:
                 interval=interval_text(value.interval, language),
             )
         )
-    return ", ".join(parts)
+    flags = [
+        text.text(f"flags.{flag}.hover", language) for flag in value.flags if charts.has_hover(flag)
+    ]
+    return ", ".join(parts) + (f" — {', '.join(flags)}" if flags else "")
 
 
 def interval_trace(theme: Theme, group: str, language: str) -> dict[str, Any] | None:
@@ -965,138 +970,67 @@ def comparison_macro(page: Page) -> str:
 
 # --- download/comparison.csv and its Table Schema -------------------------------------
 
-GROUP_FIELDS = [
-    (
-        "value",
-        "number",
-        "The group's positive share in percent (the sum of the printed percentages of the categories in positive_categories), or its 0-1 index as printed. Empty when unknown; a lower bound when status is at_least.",
-    ),
-    (
-        "status",
-        "string",
-        "complete: every summed category is printed; at_least: a summed category is hidden in the report (under 5%), so value is the sum of the printed ones, a lower bound; hidden: every summed category is hidden, value unknown; lost: a summed number is lost in the text version, value unknown.",
-    ),
-    (
-        "base",
-        "integer",
-        "The number who answered (the base of the printed percentages, including 'don't know'); empty when the report does not give it.",
-    ),
-    (
-        "ci_low",
-        "number",
-        "Lower end of a 95% Wilson score interval for the share, in percent, computed by this site from the printed share and base (not in the report). Empty for an index or an incomplete share.",
-    ),
-    ("ci_high", "number", "Upper end of that interval, in percent."),
-    (
-        "flags",
-        "string",
-        "Flags of the summed cells in the data package (observations.flags), separated by ';'.",
-    ),
-]
+ENUMS = {"measures": [SHARE, INDEX], "statuses": list(STATUSES)}
+
+
+def schema_fields() -> list[dict[str, Any]]:
+    """The CSV's fields as comparison.yaml describes them, per-group runs expanded."""
+    first, second = settings().groups
+    entries = settings().csv["fields"]
+    fields: list[dict[str, Any]] = []
+    position = 0
+    while position < len(entries):
+        run = [entries[position]]
+        while entries[position].get("per_group") and position + 1 < len(entries):
+            if not entries[position + 1].get("per_group"):
+                break
+            position += 1
+            run.append(entries[position])
+        position += 1
+        groups = settings().groups if run[0].get("per_group") else (None,)
+        for group in groups:
+            for entry in run:
+                fields.append(schema_field(entry, group, first, second))
+    return fields
+
+
+def schema_field(
+    entry: dict[str, Any], group: str | None, first: str, second: str
+) -> dict[str, Any]:
+    words = {"group": (group or "").replace("_", " "), "first": first, "second": second}
+    name = entry["name"].format(group=group or "")
+    field: dict[str, Any] = {
+        "name": name,
+        "type": entry["type"],
+        "description": entry["description"].format(**words),
+    }
+    constraints = {key: entry[key] for key in ("required", "unique") if key in entry}
+    if "enum" in entry:
+        constraints["enum"] = ENUMS[entry["enum"]]
+    if constraints:
+        field["constraints"] = constraints
+    return field
 
 
 def schema(package: PackageView | None = None) -> dict[str, Any]:
     """The CSV's Frictionless Table Schema, its description stating the category rule."""
     package = package or load()
     found = questions(package.tables())
-    fields: list[dict[str, Any]] = [
-        {
-            "name": "item_id",
-            "type": "string",
-            "description": "The question: its table id(s) and row id (observations.table_id, row_id); a question asked in two figures, one per group, joins their ids with '+'.",
-            "constraints": {"required": True, "unique": True},
-        },
-        {
-            "name": "theme_id",
-            "type": "string",
-            "description": "The theme's anchor on the comparison page (the same in both languages).",
-            "constraints": {"required": True},
-        },
-        {
-            "name": "theme_da",
-            "type": "string",
-            "description": "The theme in Danish: the heading of the findings-page section where the table stands, or the table's title when tables of one section ask the same items.",
-        },
-        {"name": "theme_en", "type": "string", "description": "The theme in English."},
-    ]
-    for group in settings().groups:
-        fields.append(
-            {
-                "name": f"table_id_{group}",
-                "type": "string",
-                "description": f"The table or figure holding the {group} answer.",
-                "constraints": {"required": True},
-            }
-        )
-    fields += [
-        {
-            "name": "row_id",
-            "type": "string",
-            "description": "The row (observations.row_id).",
-            "constraints": {"required": True},
-        },
-        {
-            "name": "row_label_da",
-            "type": "string",
-            "description": "The row label in Danish, without a printed N.",
-        },
-        {
-            "name": "row_label_en",
-            "type": "string",
-            "description": "The row label in English, without a printed N.",
-        },
-        {
-            "name": "measure",
-            "type": "string",
-            "description": "share: a positive share in percent; index: a 0-1 index as printed.",
-            "constraints": {"required": True, "enum": [SHARE, INDEX]},
-        },
-        {
-            "name": "positive_categories",
-            "type": "string",
-            "description": "The column ids summed into the positive share, separated by ';' (empty for an index).",
-        },
-    ]
-    for group in settings().groups:
-        for name, kind, description in GROUP_FIELDS:
-            entry: dict[str, Any] = {
-                "name": f"{group}_{name}",
-                "type": kind,
-                "description": f"{group}: {description}",
-            }
-            if name == "status":
-                entry["constraints"] = {"required": True, "enum": list(STATUSES)}
-            fields.append(entry)
     first, second = settings().groups
-    fields.append(
-        {
-            "name": "gap",
-            "type": "number",
-            "description": f"{first}_value minus {second}_value (percentage points for a share, index points for an index); empty unless both are complete.",
-        }
+    rules = "; ".join(f"{r['positive']} (of {r['scale']})" for r in rule_lines(found, "en"))
+    description = " ".join(settings().csv["description"].split()).format(
+        first=first.replace("_", " "),
+        second=second.replace("_", " "),
+        rules=rules,
+        outside=outside_labels(found, "en"),
     )
     return {
-        "title": "Strategic and practical level side by side (SBi 2018:09)",
-        "description": schema_description(found),
-        "fields": fields,
-        "primaryKey": ["item_id"],
+        "title": settings().csv["title"],
+        "description": description,
+        "fields": schema_fields(),
+        "primaryKey": [schema_fields()[0]["name"]],
         "missingValues": [""],
     }
-
-
-def schema_description(found: list[Question]) -> str:
-    rules = "; ".join(f"{r['positive']} (of {r['scale']})" for r in rule_lines(found, "en"))
-    first, second = settings().groups
-    return (
-        f"Every question that both {first} and {second} were asked with the same answer "
-        "scale in SBi 2018:09, one row per question, built by this site from the data "
-        "package. Positive answers (the rule is this site's, from scripts/website/"
-        f"comparison.yaml): {rules}. Off-scale answers ({outside_labels(found, 'en')}) "
-        "count in the base but never as positive. Only printed percentages are summed: a "
-        "hidden category (under 5%) makes the sum a lower bound (status at_least), a lost "
-        "number makes it unknown. Indices (0-1) are compared as printed. The 95% Wilson "
-        "intervals are this site's addition, not the report's."
-    )
 
 
 def csv_rows(package: PackageView | None = None) -> list[dict[str, str]]:
