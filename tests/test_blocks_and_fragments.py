@@ -263,6 +263,8 @@ FRAGMENTS = [
     ("load_snippets", ()),
     ("dataset_jsonld", ()),
     ("changelog", ()),
+    ("publisher", ()),
+    ("corrections", ()),
     ("chart_page", ("T28",)),
     ("comparison", ()),
 ]

@@ -3,8 +3,9 @@
 The data page writes `{{ download_list() }}`, `{{ flag_table() }}`, `{{ load_snippets() }}`,
 `{{ table_catalogue() }}`, `{{ data_dictionary() }}`, `{{ errata_list() }}`,
 `{{ package_version() }}`, `{{ changelog() }}` and `{{ dataset_jsonld() }}`; each chart's
-own page is `{{ chart_page("T28") }}`. So the pages can never drift from the package
-they describe. Data come from the package view, words from strings.yaml (Danish on
+own page is `{{ chart_page("T28") }}`, with a line on how to cite it. About this site
+writes `{{ publisher() }}` and `{{ corrections() }}`; the footer of every page uses the same
+`publication()`. So the pages can never drift from the package they describe. Data come from the package view, words from strings.yaml (Danish on
 Danish pages, English on English ones), numbers from the text layer, HTML from the
 templates in theme/partials/sbi/.
 """
@@ -14,16 +15,19 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from markupsafe import Markup
 
 from paths import CHANGELOG
 from website import blocks, downloads, templates, text
 from website.macros import Page, handler
-from website.view import PackageView, TableView, load
+from website.view import PackageError, PackageView, TableView, load
 
 PERCENT = re.compile(r"(?P<number>\d+(?:\.\d+)?)%")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 CODE = re.compile(r"`([^`]+)`")
 MAX_LISTED_VALUES = 8  # a field's allowed values are listed in the dictionary up to this many
 
@@ -140,6 +144,10 @@ def implied_text(implied: str, language: str) -> str:
 
 @handler("errata_list")
 def errata_list(page: Page) -> str:
+    """The printed inconsistencies: the cell by its labels ("Tabel 8: Direktør / Andel af
+    alle bestyrelsesmedlemmer"), what the check found in words, the printed and the
+    implied value, the description. The codes (row and column ids, check names) are in
+    errata.csv; readers see labels and words."""
     language = page.language
     package = load()
     errata = [
@@ -163,8 +171,31 @@ def errata_list(page: Page) -> str:
     return templates.render("errata_list.html", words=words(language), errata=errata)
 
 
-def jsonld(package: PackageView, language: str, root: str) -> dict[str, Any]:
-    """schema.org Dataset metadata of the package, named in the page's language first."""
+def page_path(source: str) -> str:
+    """A page's path below the site root, from its source: "data.en.md" -> "en/data/",
+    "index.md" -> "", "diagrammer/T28.md" -> "diagrammer/T28/"."""
+    english = source.endswith(".en.md")
+    stem = source.removesuffix(".en.md").removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    path = f"{stem}/" if stem else ""
+    return f"en/{path}" if english else path
+
+
+def public_url(page: Page, path: str = "") -> str | None:
+    """The absolute address of a path below the site root (the page's own by default),
+    when the site has a public address; else None."""
+    if not page.site_url:
+        return None
+    return page.site_url.rstrip("/") + "/" + (path or page_path(page.source))
+
+
+def jsonld(
+    package: PackageView, language: str, root: str, url: str | None = None
+) -> dict[str, Any]:
+    """schema.org Dataset metadata of the package, named in the page's language first.
+    `root` leads to the site root (the absolute address when there is one); `url` is the
+    page's own address, when known."""
     descriptor = package.descriptor
     source = descriptor["sources"][0]
     other = "en" if language == "da" else "da"
@@ -186,6 +217,7 @@ def jsonld(package: PackageView, language: str, root: str) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "Dataset",
+        **({"url": url} if url else {}),
         "name": title[language],
         "alternateName": title[other],
         "description": descriptor["description" if language == "en" else "description_da"],
@@ -193,7 +225,9 @@ def jsonld(package: PackageView, language: str, root: str) -> dict[str, Any]:
         "version": descriptor["version"],
         "license": descriptor["licenses"][0]["path"],
         "keywords": descriptor["keywords"],
-        "creator": {"@type": "Organization", "name": descriptor["contributors"][0]["title"]},
+        "datePublished": str(descriptor["created"])[:10],
+        "creator": {"@type": "Organization", "name": publisher_name()},
+        "publisher": {"@type": "Organization", "name": publisher_name()},
         "isBasedOn": {
             "@type": "Report",
             "name": source["title"],
@@ -209,7 +243,8 @@ def jsonld(package: PackageView, language: str, root: str) -> dict[str, Any]:
 
 @handler("dataset_jsonld")
 def dataset_jsonld(page: Page) -> str:
-    data = jsonld(load(), page.language, page.root)
+    root = page.site_url.rstrip("/") + "/" if page.site_url else page.root
+    data = jsonld(load(), page.language, root, public_url(page))
     encoded = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
     return templates.render("dataset_jsonld.html", json=encoded)
 
@@ -217,6 +252,66 @@ def dataset_jsonld(page: Page) -> str:
 @handler("package_version")
 def package_version(page: Page) -> str:
     return str(load().descriptor["version"])
+
+
+def publisher_name() -> str:
+    """Who publishes the site and the package: the package's creator (its contributors)."""
+    for contributor in load().descriptor.get("contributors", []):
+        if "creator" in contributor.get("roles", []):
+            return str(contributor["title"])
+    raise PackageError("datapackage.json names no contributor with the role 'creator'")
+
+
+def release_date(language: str) -> str:
+    """The package's release date (`created`, fixed in the sources, not the build time),
+    written out in the language: "27. november 2026", "27 November 2026"."""
+    created = date.fromisoformat(str(load().descriptor["created"])[:10])
+    return format_date(created, format="long", locale=text.LOCALES[language])
+
+
+def contact_link(contact: str) -> Markup:
+    """A configured contact as HTML: an e-mail address or a web address as a link,
+    anything else as text."""
+    if EMAIL.fullmatch(contact):
+        return Markup('<a href="mailto:{0}">{0}</a>').format(contact)
+    if contact.startswith(("https://", "http://")):
+        return Markup('<a href="{0}">{0}</a>').format(contact)
+    return Markup("{0}").format(contact)
+
+
+def publication(language: str, repo_url: str | None, contact: str = "") -> dict[str, Any]:
+    """Publisher, release and where corrections go, in the language: for the footer of
+    every page and for About this site. The issue tracker when the build knows the
+    repository, the contact when one is configured; with neither, `issues` and `contact`
+    are empty and the words say so (templates: partials/sbi/corrections.html)."""
+    said = text.section("publisher", language)
+    contact = contact.strip()
+    return {
+        "publisher": publisher_name(),
+        "version": str(load().descriptor["version"]),
+        "date": release_date(language),
+        "issues": f"{repo_url.rstrip('/')}/issues" if repo_url else None,
+        "contact": Markup(said["contact"]).format(contact=contact_link(contact))
+        if contact
+        else None,
+        "words": said,
+        "footer": text.section("footer", language),
+    }
+
+
+@handler("publisher")
+def publisher(page: Page) -> str:
+    """Who publishes the site, and the package release it shows."""
+    facts = publication(page.language, page.repo_url, page.contact)
+    return templates.render("publisher.html", publication=facts)
+
+
+@handler("corrections")
+def corrections(page: Page) -> str:
+    """Where to report an error: the issue tracker and/or the contact, or that this copy
+    of the site has neither."""
+    facts = publication(page.language, page.repo_url, page.contact)
+    return templates.render("corrections_paragraph.html", publication=facts)
 
 
 @handler("changelog")
@@ -263,16 +358,46 @@ def load_snippets(page: Page) -> str:
     return "\n\n".join(parts)
 
 
+def citation(table: TableView, page: Page) -> Markup:
+    """How to cite a table or figure, as one line: the table (number, printed page,
+    title), the report (first author, year, series), this site, the package release and,
+    when the site has a public address, the page's address."""
+    language = page.language
+    package = load()
+    source = package.descriptor["sources"][0]
+    url = public_url(page)
+    return Markup(text.text("chart_page.cite", language)).format(
+        name=caption(table, language),
+        page=table.entry["page"],
+        title=table.text("title", language).rstrip("."),
+        author=source["authors"][0].split()[-1],
+        year=source["year"],
+        series=source["series"],
+        site=Markup("<em>{0}</em>").format(text.text("chart_page.cite_site", language)),
+        version=package.descriptor["version"],
+        date=release_date(language),
+        url=f", {url}" if url else "",
+    )
+
+
 @handler("chart_page")
 def chart_page(page: Page, table_id: str) -> str:
-    """The page of one chart (for links and iframes): the block, a way back, the licence."""
+    """The page of one chart (for links and iframes): the block, how to cite it, a way
+    back, the licence."""
     table = load().table(table_id)
     language = page.language
     name = caption(table, language)
     back = text.text("chart_page.back", language, name=name.lower() if language == "da" else name)
+    said = text.section("chart_page", language)
     footer = templates.render(
         "chart_page_footer.html",
-        words=text.section("chart_page", language),
+        words=said,
+        cite_label=text.text(
+            "chart_page.cite_label",
+            language,
+            what=said["cite_table" if table.kind == "table" else "cite_figure"],
+        ),
+        citation=citation(table, page),
         home=page.home,
         back=back,
         back_href=blocks.evidence_href(table_id, page),

@@ -8,7 +8,13 @@
 - per-language details mkdocs-static-i18n leaves open: anchors kept by the language
   switcher, one search index per language, one bilingual 404 page, relative switcher
   links on the home pages, short URLs for the recommendations; Plotly only on pages
-  with charts; every page in both languages.
+  with charts; every page in both languages;
+- publisher, release and corrections route in every page's footer (theme
+  partials/copyright.html, fed through `config.extra.publication`);
+- with a public address (site_url) only: Open Graph and Twitter metadata and absolute
+  hreflang links on every page (theme main.html, fed through `sbi_head`; Material writes
+  the canonical link) and a sitemap with a fixed lastmod. Without one the site keeps
+  relative links only and has none of these (it works offline and under any path).
 
 Problems are raised as PluginError, so MkDocs reports them and fails the build.
 """
@@ -16,9 +22,13 @@ Problems are raised as PluginError, so MkDocs reports them and fails the build.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import xml.etree.ElementTree as ElementTree
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +39,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads us by path
 import website.comparison  # noqa: E402, F401 - registers {{ comparison() }}
 from website import blocks, downloads, fragments, macros, numbers, templates, text  # noqa: E402
-from website.view import PackageError  # noqa: E402
+from website.view import PackageError, load  # noqa: E402
 
 # The modules whose import registers the page macros.
 MACRO_MODULES = (blocks, fragments, numbers)
@@ -41,9 +51,13 @@ PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
 SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
 ABSOLUTE_SWITCHER = re.compile(r'href="(?P<path>/[^"]*)" hreflang=')
 CONFIG_BASE = re.compile(r'("base": ")(?P<base>[^"]*)(")')
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 _not_found_page: dict[str, bytes] = {}
 _site_roots: set[Path] = set()
+# Every page built with a public address, as its absolute URLs (Danish, English).
+_sitemap_pages: set[tuple[str, str]] = set()
 
 
 def missing_twins(docs_dir: Path) -> list[str]:
@@ -67,7 +81,49 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Here, not in on_env: MkDocs 1.6 renders every page's Markdown (on_page_markdown)
     # before it calls on_env, and the blocks and fragments are rendered there.
     templates.use(config.theme.get_env())
+    try:
+        check_publisher(config)
+        check_site_names(config)
+        # Both languages: mkdocs-static-i18n sets this pass's language after this hook.
+        config.extra["publication"] = {
+            language: fragments.publication(language, config.repo_url, contact(config))
+            for language in text.LANGUAGES
+        }
+    except PackageError as error:
+        raise PluginError(str(error)) from error
     return config
+
+
+def contact(config: MkDocsConfig) -> str:
+    """Who takes corrections besides the issue tracker (`extra.contact`, env CONTACT)."""
+    return str(config.extra.get("contact") or "")
+
+
+def check_publisher(config: MkDocsConfig) -> None:
+    """`extra.publisher` names the package's creator: one publisher, not two."""
+    named, creator = config.extra.get("publisher"), fragments.publisher_name()
+    if named != creator:
+        raise PluginError(
+            f"mkdocs.yml extra.publisher is {named!r}, but the package's creator is "
+            f"{creator!r} (datapackage/source/package.yaml contributors): make them the same"
+        )
+
+
+def check_site_names(config: MkDocsConfig) -> None:
+    """The chart pages cite the site by the name its header shows (site_name per
+    language in mkdocs.yml) and take it from strings.yaml (chart_page.cite_site)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    for language in i18n.config.languages:
+        if language.locale not in text.LANGUAGES:
+            continue
+        cited = text.text("chart_page.cite_site", language.locale)
+        if language.site_name and language.site_name != cited:
+            raise PluginError(
+                f"strings.yaml chart_page.cite_site.{language.locale} is {cited!r}, but "
+                f"mkdocs.yml names the {language.locale} site {language.site_name!r}"
+            )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -83,7 +139,14 @@ def page_language(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = page_language(page)
-    where = macros.Page(page.file.src_uri, language, "../" * page.url.count("/"), config.site_url)
+    where = macros.Page(
+        page.file.src_uri,
+        language,
+        "../" * page.url.count("/"),
+        config.site_url,
+        config.repo_url,
+        contact(config),
+    )
     try:
         rendered = macros.render(markdown, where)
     except macros.MacroError as error:
@@ -143,10 +206,53 @@ def relative_from_root(path: str, base_path: str, depth: int) -> str:
     return ("../" * depth + path.lstrip("/")) or "./"
 
 
+def language_paths(url: str) -> dict[str, str]:
+    """A page's path in each language: every page has both ("resultater/kontekst/",
+    "en/resultater/kontekst/"); the Danish one at the root, the English one under en/."""
+    danish = url.removeprefix("en/")
+    return {"da": danish, "en": f"en/{danish}"}
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path
+
+
+def head_meta(page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    """What theme/partials/sbi/head.html writes into a page's <head> (site_url only)."""
+    language = page_language(page)
+    home = page.url in ("", "en/")
+    alternates = [
+        (other, absolute_url(config.site_url, path))
+        for other, path in language_paths(page.url).items()
+    ]
+    return {
+        "site_name": config.site_name,
+        "title": page.meta.get("title") or (config.site_name if home else page.title),
+        "description": page.meta.get("description") or config.site_description,
+        "url": page.canonical_url,
+        "locale": text.LOCALES[language],
+        "other_locales": [text.LOCALES[other] for other in text.LANGUAGES if other != language],
+        "alternates": alternates,
+    }
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    if config.site_url:
+        head = head_meta(page, config)
+        if head["url"] != absolute_url(config.site_url, page.url):
+            raise PluginError(f"{page.file.src_uri}: canonical URL {head['url']!r} is unexpected")
+        context["sbi_head"] = head
+        _sitemap_pages.add(tuple(href for _, href in head["alternates"]))
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Material fetches "<alternate>/sitemap.xml" for every hreflang link in <head>; with
-    # relative links (no site_url, so the site works under any path and offline) those
-    # requests 404. The visible language switcher does not need them.
+    # Material writes an hreflang link for each language, relative, and fetches
+    # "<alternate>/sitemap.xml" for every one: with relative links those requests 404.
+    # The visible language switcher does not need them; with a public address the page
+    # gets absolute ones instead (theme/partials/sbi/head.html).
     output = HREFLANG_LINK.sub("", output)
     # mkdocs-static-i18n gives the home pages' switcher root-absolute links ("/", "/en/"),
     # which break when the site is served under a path (GitHub Pages, an intranet folder).
@@ -176,21 +282,57 @@ def on_post_build(config: MkDocsConfig) -> None:
     if root.name == "en":
         root = root.parent
     site_dir = root if language == "da" else root / language
-    write_recommendation_redirects(site_dir, Path(config["docs_dir"]), language)
+    write_recommendation_redirects(site_dir, Path(config["docs_dir"]), language, config.site_url)
     fix_not_found_pages(root, language)
     _site_roots.add(root)
 
 
 def on_shutdown() -> None:
-    # Without a site_url the sitemap holds "None" URLs and a build-date lastmod that
-    # would make builds differ from day to day: do not publish one. (mkdocs-static-i18n
-    # writes it after the last post-build hook, hence here.)
+    # After both languages' passes (mkdocs-static-i18n runs the English one inside the
+    # Danish pass's post-build), hence here.
     for root in _site_roots:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (root / name).unlink(missing_ok=True)
         split_search_index(root)
+        if _sitemap_pages:
+            write_sitemap(root, sorted(_sitemap_pages), source_date())
     _site_roots.clear()
+    _sitemap_pages.clear()
     downloads.cleanup()
+
+
+def source_date() -> str:
+    """The date a build stands for, fixed so that two builds are identical:
+    SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the package's
+    release date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    return str(load().descriptor["created"])[:10]
+
+
+def sitemap_xml(pages: list[tuple[str, ...]], lastmod: str) -> str:
+    """Every page (its absolute URLs, one per language) in each language, with its
+    hreflang alternates and one fixed lastmod."""
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
+    for urls in pages:
+        alternates = list(zip(text.LANGUAGES, urls, strict=True))
+        for _, url in alternates:
+            entry = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+            ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = url
+            ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
+            for language, href in alternates:
+                attributes = {"rel": "alternate", "hreflang": language, "href": href}
+                ElementTree.SubElement(entry, f"{{{XHTML_NS}}}link", attributes)
+    ElementTree.indent(urlset)
+    body = ElementTree.tostring(urlset, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def write_sitemap(root: Path, pages: list[tuple[str, ...]], lastmod: str) -> None:
+    """sitemap.xml at the root: every page in both languages with its hreflang
+    alternates (MkDocs' own is switched off by the empty theme/sitemap.xml)."""
+    (root / "sitemap.xml").write_text(sitemap_xml(pages, lastmod), encoding="utf-8")
 
 
 def recommendation_headings(docs_dir: Path, language: str) -> dict[int, str]:
@@ -202,9 +344,14 @@ def recommendation_headings(docs_dir: Path, language: str) -> dict[int, str]:
     return {int(m.group("n")): m.group("text") for m in pattern.finditer(markdown)}
 
 
-def write_recommendation_redirects(site_dir: Path, docs_dir: Path, language: str) -> None:
-    """Short stable URLs anbefalinger/1/ … 5/ that lead to the recommendation's anchor."""
+def write_recommendation_redirects(
+    site_dir: Path, docs_dir: Path, language: str, site_url: str | None = None
+) -> None:
+    """Short stable URLs anbefalinger/1/ … 5/ that lead to the recommendation's anchor;
+    with a public address their canonical link names the recommendations page."""
     headings = recommendation_headings(docs_dir, language)
+    page_path = "anbefalinger/" if language == "da" else f"{language}/anbefalinger/"
+    canonical = absolute_url(site_url, page_path) if site_url else None
     for number in RECOMMENDATIONS:
         if number not in headings:
             raise PluginError(f"recommendation {number} has no heading in the {language} page")
@@ -215,6 +362,7 @@ def write_recommendation_redirects(site_dir: Path, docs_dir: Path, language: str
             title=f"{text.text('redirects.word', language)} {number}: {heading}",
             target=f"../#{text.text('redirects.anchor', language)}-{number}",
             text=text.text("redirects.text", language, n=number),
+            canonical=canonical,
         )
         path = site_dir / "anbefalinger" / str(number) / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)

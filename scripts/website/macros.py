@@ -37,6 +37,8 @@ class Page:
     language: str  # "da" | "en"
     root: str  # relative path from the page to the site root, e.g. "../../"
     site_url: str | None = None  # the public address, when one is configured
+    repo_url: str | None = None  # the project's repository, when one is configured
+    contact: str = ""  # who takes corrections besides the issue tracker, when configured
 
     @property
     def home(self) -> str:
