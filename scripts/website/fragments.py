@@ -316,11 +316,12 @@ def corrections(page: Page) -> str:
 
 @handler("changelog")
 def changelog(page: Page) -> str:
-    """CHANGELOG.md (kept in English) without its title, headings two levels down, after
-    a line in the page's language saying it is in English."""
+    """CHANGELOG.md (kept in English) without its title, headings one level down (its
+    versions become h3 under the page's h2), after a line in the page's language saying
+    it is in English."""
     lines = CHANGELOG.read_text(encoding="utf-8").splitlines()
     body = [line for line in lines if not line.startswith("# ")]
-    moved = "\n".join("##" + line if line.startswith("#") else line for line in body)
+    moved = "\n".join("#" + line if line.startswith("#") else line for line in body)
     return f"{words(page.language)['changelog']}\n\n{moved}"
 
 
