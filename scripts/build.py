@@ -1,11 +1,13 @@
 """The one build command: transcribed tables -> data package -> site.
 
     python scripts/build.py            # all steps, in order (what `make build` runs)
-    python scripts/build.py package    # one step alone: package | pages | site
+    python scripts/build.py package    # one step alone: package | pages | charts | site
 
   1. package  datapackage/source/ -> datapackage/ (checked, validated; scripts/package/)
   2. pages    datapackage/ -> docs/diagrammer/<ID>.md, one page per chart (website/chart_pages.py)
-  3. site     mkdocs build --strict: docs/ + datapackage/ -> site/ (website/hooks.py)
+  3. charts   datapackage/ -> scripts/website/render_cache/: each chart's SVG and PNG renders,
+              drawn (with Chromium) only when a chart changed (website/renders.py)
+  4. site     mkdocs build --strict: docs/ + datapackage/ -> site/ (website/hooks.py)
 
 The site is built into a staging folder next to site/ and swapped in only when MkDocs
 succeeded with no warning, so a failed or interrupted build leaves the previous site/.
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from package import publish
 from paths import ROOT, SITE_DIR
-from website import chart_pages, view
+from website import chart_pages, renders, view
 
 STAGING_PREFIX = ".site-staging-"
 RETIRED_PREFIX = ".site-retired-"
@@ -96,6 +98,7 @@ def build_package(options: list[str]) -> int:
 STEPS: dict[str, Callable[[list[str]], int]] = {
     "package": build_package,  # options: --check, --package-dir DIR
     "pages": lambda options: chart_pages.main(),
+    "charts": lambda options: renders.main(),
     "site": lambda options: build_site(),
 }
 
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, run in STEPS.items():
         if step in (None, name) and run(options) != 0:
             return 1
-    print(f"build: {step or 'package, pages and site'} built in {time.monotonic() - started:.1f} s")
+    print(f"build: {step or ', '.join(STEPS)} built in {time.monotonic() - started:.1f} s")
     return 0
 
 

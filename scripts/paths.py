@@ -10,4 +10,6 @@ PACKAGE_DIR = ROOT / "datapackage"
 DOCS_DIR = ROOT / "docs"
 SITE_DIR = ROOT / "site"
 CHART_PAGES_DIR = DOCS_DIR / "diagrammer"
+# The charts' static renders, committed (website/renders.py).
+RENDER_CACHE = ROOT / "scripts" / "website" / "render_cache"
 CHANGELOG = ROOT / "CHANGELOG.md"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import plotly.graph_objects as go
 import pytest
@@ -40,6 +41,32 @@ def trace_named(chart: Chart, name: str) -> dict:
     return next(trace for trace in chart.figure["data"] if trace["name"] == name)
 
 
+def plain(words: str) -> str:
+    return re.sub(r"<[^>]+>", "", words.replace("<br>", " "))
+
+
+def texts(chart: Chart, variant: str = "desktop") -> list[str]:
+    """Every label, legend entry and note of a layout, without line breaks and tags."""
+    return [plain(note["text"]) for note in chart.figures()[variant]["layout"]["annotations"]]
+
+
+def row_labels(chart: Chart, variant: str = "desktop") -> list[str]:
+    """The labels placed on the y axis, top down (the y axis counts pixels downwards)."""
+    notes = chart.figures()[variant]["layout"]["annotations"]
+    notes = [n for n in notes if n["yref"] == "y" and not n["text"].startswith("<i>")]
+    return [plain(n["text"]) for n in sorted(notes, key=lambda n: n["y"])]
+
+
+def legend(chart: Chart) -> list[str]:
+    """The legend's entries: the texts placed above the plot."""
+    notes = chart.figure["layout"]["annotations"]
+    return [
+        n["text"]
+        for n in notes
+        if n["yref"] == "paper" and n.get("yanchor") == "top" and n.get("y") == 1
+    ]
+
+
 def test_shares_adding_up_across_columns_are_stacked_most_positive_first():
     chart = draw(table(SHARES[::-1], columns=DA_EN))  # columns given no, yes
     assert chart.kind == "stacked"
@@ -52,11 +79,14 @@ def test_shares_adding_up_across_columns_are_stacked_most_positive_first():
 def test_one_column_and_columns_not_adding_up_are_side_by_side_bars():
     one = draw(table([("a", "all", "share", "45", 9, ""), ("b", "all", "share", "0", 0, "")]))
     assert one.kind == "bars" and one.bars == 1  # a bar of 0 is not a mark
-    assert one.figure["layout"]["barmode"] == "group"
-    assert one.figure["layout"]["xaxis"]["rangemode"] == "tozero"
+    assert one.figure["layout"]["barmode"] == "overlay"  # each bar on a lane of its own
+    assert one.figure["layout"]["xaxis"]["range"][0] == 0
+    assert not legend(one)  # one series: no legend
     two = draw(table(SHARES, sum_axis="rows"))
     assert two.kind == "bars" and len(two.figure["data"]) == 2
-    assert two.figure["layout"]["legend"]["traceorder"] == "reversed"
+    yes, no = two.figure["data"]
+    assert not set(yes["y"]) & set(no["y"])  # side by side: every bar its own lane
+    assert legend(two) == ["Yes", "No"]  # in print order
 
 
 def test_indices_from_0_to_1_are_dots_with_the_neutral_line():
@@ -65,23 +95,23 @@ def test_indices_from_0_to_1_are_dots_with_the_neutral_line():
     chart = draw(view, "da")
     assert chart.kind == "dots" and chart.bars == 2
     (trace,) = chart.figure["data"]
-    assert trace["type"] == "scatter" and trace["x"] == [0.39, 0.51]  # bottom up
-    assert trace["text"] == ["0,39", "0,51"]
+    assert trace["type"] == "scatter" and trace["x"] == [0.51, 0.39]  # top down
+    assert trace["text"] == ["0,51", "0,39"]
     layout = chart.figure["layout"]
-    assert layout["xaxis"]["range"] == [0, 1] and layout["shapes"][0]["x0"] == 0.5
-    assert layout["annotations"][0]["text"] == "Neutral (0,5)"
-    assert draw(view, "en").figure["layout"]["annotations"][0]["text"] == "Neutral (0.5)"
+    low, high = layout["xaxis"]["range"]
+    assert low < 0 and high > 1 and layout["xaxis"]["tickvals"][-1] == 1  # dots not cut
+    assert any(shape.get("x0") == 0.5 for shape in layout["shapes"])
+    assert "Neutral (0,5)" in texts(chart)
+    assert "Neutral (0.5)" in texts(draw(view, "en"))
 
 
 def test_a_hidden_cell_is_left_out_never_0_and_explained_in_the_note():
     for language in ("da", "en"):
         chart = draw(table(SHARES, columns=DA_EN), language)
         yes = chart.figure["data"][0]
-        assert yes["x"] == [None, 45.0]  # row b (hidden) is drawn first: bottom up
-        assert yes["text"] == ["", "45"]
-        (note,) = chart.figure["layout"]["annotations"]
-        assert note["text"] == text.text("charts.hidden", language)
-        assert chart.figure["layout"]["margin"]["b"] == 40 + 18
+        assert yes["x"] == [45.0, None]  # row b (hidden) has no bar: top down
+        assert yes["text"] == ["45", ""]
+        assert text.text("charts.hidden", language) in texts(chart)
 
 
 def test_danish_and_english_separators_percent_text_and_flags():
@@ -89,12 +119,12 @@ def test_danish_and_english_separators_percent_text_and_flags():
     en = draw(table(SHARES, columns=DA_EN), "en")
     assert da.figure["layout"]["separators"] == ",."
     assert en.figure["layout"]["separators"] == ".,"
-    assert da.figure["layout"]["xaxis"]["ticksuffix"] == f"{NBSP}%"
-    assert en.figure["layout"]["xaxis"]["ticksuffix"] == "%"
-    assert trace_named(da, "Nej")["text"] == ["100,0", "55"]
-    assert trace_named(en, "No")["text"] == ["100.0", "55"]
-    assert trace_named(da, "Ja")["hovertext"][1] == f"Ja: 45{NBSP}% (9)"
-    assert trace_named(en, "No")["hovertext"][0] == (
+    assert da.figure["layout"]["xaxis"]["ticktext"][1] == f"25{NBSP}%"
+    assert en.figure["layout"]["xaxis"]["ticktext"][1] == "25%"
+    assert trace_named(da, "Nej")["text"] == ["55", "100,0"]
+    assert trace_named(en, "No")["text"] == ["55", "100.0"]
+    assert trace_named(da, "Ja")["hovertext"][0] == f"Ja: 45{NBSP}% (9)"
+    assert trace_named(en, "No")["hovertext"][1] == (
         'No: 100.0% (20) — printed inconsistency (see "About the numbers")'
     )
 
@@ -112,9 +142,10 @@ def test_multiple_response_rows_are_sorted_largest_first():
         ("c", "all", "share", None, None, "hidden_below_5_percent"),
     ]
     sorted_chart = draw(table(cells, multiple_response=True))
-    assert sorted_chart.figure["data"][0]["y"] == ["Row c", "Row a", "Row b"]  # bottom up
+    assert row_labels(sorted_chart) == ["Row b", "Row a", "Row c"]  # top down
+    assert "not shown (below 5%)" in texts(sorted_chart)  # in the empty bar's place
     printed_order = draw(table(cells, multiple_response=False))
-    assert printed_order.figure["data"][0]["y"] == ["Row c", "Row b", "Row a"]
+    assert row_labels(printed_order) == ["Row a", "Row b", "Row c"]
 
 
 def test_groups_are_bars_side_by_side_in_their_own_colours():

@@ -2,7 +2,8 @@
 
 Readers first, forensics one click away. The block carries the stable anchor
 (`tabel-28` / `table-28`, `figur-7` / `figure-7`), the title, question and source line
-with table number and printed page, the chart, and under it a short reader note: what
+with table number and printed page, the chart (its static renders inline, website/
+renders.py, interactive on request, with image downloads), and under it a short reader note: what
 the numbers are, who answered (the population) and what a reader must keep in mind
 (values under 5 % not shown, numbers lost in the text version, a printed
 inconsistency …), written from the table's flags, population and errata with the words
@@ -25,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from paths import DOCS_DIR
-from website import charts, downloads, macros, templates, text
+from website import charts, downloads, macros, renders, templates, text
 from website.macros import MacroError, Page
 from website.view import Cell, Item, TableView, load
 
@@ -300,6 +301,7 @@ def block(
     language = page.language
     anchor = text.anchor(table.table_id, language)
     chart = charts.chart_for(table, language) if table.in_package else None
+    download = f"{page.root}download/"
     return templates.render(
         "table_block.html",
         words=text.section("table_block", language),
@@ -317,12 +319,17 @@ def block(
         chart_page=chart_page,
         chart=chart,
         chart_json=charts.figure_json(chart) if chart else "",
+        phone_json=charts.figure_json(chart.phone) if chart else "",
+        static=renders.static_svgs(chart, anchor) if chart else None,
+        controls=text.section("chart_controls", language),
+        svg_href=download + renders.download_path(table.table_id, language, "svg"),
+        png_href=download + renders.download_path(table.table_id, language, "png"),
         several_groups=len(table.groups) > 1,
         group_count=len(table.groups),
         columns=[column.label(language) for column in table.columns],
         lines=data_lines(table, language) if table.in_package else [],
         legend=legend(table, language),
-        csv_href=f"{page.root}download/{downloads.table_csv(table.table_id, language)}",
+        csv_href=download + downloads.table_csv(table.table_id, language),
         chart_href=f"{page.home}diagrammer/{table.table_id}/",
     )
 

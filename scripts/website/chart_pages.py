@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from paths import CHART_PAGES_DIR
-from website import text
+from website import renders, text
 from website.view import TableView, load
 
 INDEX_NAMES = ("index.md", "index.en.md")
@@ -27,6 +27,8 @@ def stub(table: TableView, language: str) -> str:
     return (
         "---\n"
         f'description: "{description}"\n'
+        # The chart's PNG: the page's Open Graph image (theme main.html), from the site root.
+        f"image: download/{renders.download_path(table.table_id, language, 'png')}\n"
         "hide: [navigation, toc]\n"
         # The same table stands on its findings page; keep search results to that one.
         "search:\n  exclude: true\n"

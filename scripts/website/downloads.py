@@ -25,7 +25,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from website import text
+from website import renders, text
 from website.view import PackageError, PackageView, load
 
 DOWNLOAD_DIR = "download"
@@ -82,10 +82,11 @@ def contents(package: PackageView | None = None) -> dict[str, bytes]:
     from website import comparison
 
     found.update(comparison.downloads(package))
+    found.update(renders.downloads(package))  # charts/<da|en>/<anchor>.svg|png
     found["SHA256SUMS"] = "".join(
         f"{hashlib.sha256(content).hexdigest()}  {name}\n"
         for name, content in sorted(found.items())
-        if not name.startswith("tables/")
+        if not name.startswith(("tables/", f"{renders.DOWNLOAD_DIR}/"))
     ).encode("utf-8")
     return found
 

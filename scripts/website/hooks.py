@@ -7,8 +7,8 @@
   (website/downloads.py);
 - per-language details mkdocs-static-i18n leaves open: anchors kept by the language
   switcher, one search index per language, one bilingual 404 page, relative switcher
-  links on the home pages, short URLs for the recommendations; Plotly only on pages
-  with charts; every page in both languages;
+  links on the home pages, short URLs for the recommendations (charts are static
+  SVG: site.js loads Plotly on request, not this hook); every page in both languages;
 - publisher, release and corrections route in every page's footer (theme
   partials/copyright.html, fed through `config.extra.publication`);
 - with a public address (site_url) only: Open Graph and Twitter metadata and absolute
@@ -47,8 +47,6 @@ MACRO_MODULES = (blocks, fragments, numbers)
 RECOMMENDATIONS = range(1, 6)
 EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[A-Za-z][\w-]*)[^}]*\}")
 HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]+">')
-PLOTLY = "assets/vendor/plotly-basic-4.1.1.min.js"
-SITE_SCRIPT = re.compile(r'<script src="(?P<prefix>[^"]*)assets/javascripts/site\.js"></script>')
 ABSOLUTE_SWITCHER = re.compile(r'href="(?P<path>/[^"]*)" hreflang=')
 CONFIG_BASE = re.compile(r'("base": ")(?P<base>[^"]*)(")')
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -264,14 +262,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     )
     if page_language(page) == "en":
         output = CONFIG_BASE.sub(english_base, output, count=1)
-    # Plotly (served from this site, one pinned copy) only on pages that have charts,
-    # loaded before the site script that draws them.
-    if 'class="chart-data"' in output:
-        output = SITE_SCRIPT.sub(
-            lambda m: f'<script src="{m.group("prefix")}{PLOTLY}"></script>\n{m.group(0)}',
-            output,
-            count=1,
-        )
+    # No Plotly here: the charts are static SVG, and site.js loads the pinned copy
+    # (assets/vendor/) only when a reader asks for an interactive chart.
     return output
 
 
