@@ -236,12 +236,19 @@ def project(tmp_path_factory) -> Iterator[Path]:
 
 def test_a_build_with_an_unchanged_cache_needs_no_chromium(project, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "")  # no browser: drawing anything would fail
+    monkeypatch.setenv("SITE_URL", "https://example.org/sbi/")
     assert build_site(project) == 0
     site = project / "site"
     assert (site / "download/charts/da/tabel-28.png").is_file()
     assert (site / "download/charts/en/table-28.svg").is_file()
     page = (site / "diagrammer/T28/index.html").read_text(encoding="utf-8")
     assert page.count("<svg ") >= 2 and "plotly-basic" not in page
+    # The chart page previews with its PNG, by its absolute address; other pages have none.
+    image = '<meta property="og:image" content="https://example.org/sbi/download/charts/'
+    assert f'{image}da/tabel-28.png">' in page
+    english = (site / "en/diagrammer/T28/index.html").read_text(encoding="utf-8")
+    assert f'{image}en/table-28.png">' in english
+    assert "og:image" not in (site / "resultater/bidrag/index.html").read_text(encoding="utf-8")
 
 
 def test_a_build_that_must_draw_without_chromium_says_how_to_get_it(project, monkeypatch, capsys):
