@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"
-SITE_DIR = ROOT / "site"
+SITE_DIR = Path(os.environ.get("SITE_DIR") or ROOT / "site")
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
@@ -45,5 +46,15 @@ def package_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE_DIR / "index.html").is_file():
-        pytest.fail("site/ is not built: run `make build` (make test does it first)")
+        pytest.fail(f"{SITE_DIR} is not built: run `make build` (make test does it first)")
     return SITE_DIR
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--full",
+        action="store_true",
+        default=False,
+        help="browser tests: draw every chart page and run axe on every page in both "
+        "colour schemes (make test-full)",
+    )

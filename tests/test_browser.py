@@ -1,105 +1,179 @@
 """Pages rendered in a real browser (Debian's Chromium driven by Playwright).
 
-Serves site/ on 127.0.0.1 and, for every page in both languages, checks that it
-renders with the right language, logs no console error and requests nothing from any
-host but the local server. Also: the language switcher keeps the #anchor.
+Serves site/ on 127.0.0.1 and visits every page, in both languages, once
+(`browser_pass`, see tests/browser_helpers.py). From that one visit the tests check
+that each page renders with the right language and a visible h1, logs no console error
+and requests nothing from any host but the local server; that every chart draws all
+its marks; and that axe-core finds no WCAG 2.1 AA violation with every <details> open.
+The /diagrammer/<ID>/ chart pages repeat the findings pages' charts in one template,
+so by default only one of them per language and kind of chart (plus any whose chart no
+findings page shows identically) is drawn and checked with axe; the others are still
+loaded and checked for language, h1, errors and requests. Four pages, one per template,
+are checked again in the dark scheme.
+
+`pytest --full` (make test-full) draws every chart page and runs axe on every page in
+both colour schemes.
+
+Also: the language switcher keeps the #anchor, phones do not scroll sideways, search
+stays in the current language.
+
+Chromium: CHROMIUM=/path, else /usr/bin/chromium, else Playwright's own. Missing, the
+tests skip, but fail when CI is set.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
+import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None,
-    reason="Debian's chromium is not installed (apt-get install chromium)",
+from browser_helpers import (
+    CHART_PAGE,
+    LaunchError,
+    PageResult,
+    Plan,
+    browser_unavailable,
+    chromium_launch_options,
+    language_of,
+    plan_visits,
+    run_visits,
+    serve,
+    site_pages,
 )
 
+# One page per template, checked again (axe and charts) in the dark scheme.
+DARK_PAGES = ("/", "/resultater/styre-foelgegrupper/", "/en/diagrammer/F17/", "/en/data/")
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+# axe-core violations let through: rule -> CSS selector of the elements it may fail on
+# (listed as a warning). None today: the wide tables' scroll boxes are focusable and named.
+KNOWN_ISSUE_11: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
 def server(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    options, path = chromium_launch_options()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        failure = None
+        try:
+            chromium = playwright.chromium.launch(**options)
+        except Exception as error:  # noqa: BLE001 - turned into one clear line below
+            failure = error
+        if failure is not None:  # outside the except: no chained traceback
+            browser_unavailable(path, failure)
         yield chromium
         chromium.close()
 
 
-def site_pages(site_dir: Path) -> list[str]:
-    return sorted(
-        "/" + path.relative_to(site_dir).as_posix().removesuffix("index.html")
-        for path in site_dir.rglob("index.html")
-        if not {"assets", "search", "download"} & set(path.parts) and not path.parent.name.isdigit()
-    )
+@dataclass
+class BrowserPass:
+    plan: Plan
+    results: list[PageResult]
 
 
-def test_every_page_renders_cleanly_and_only_locally(site_dir, server, browser):
-    problems = []
-    page = browser.new_page()
-    host = urlparse(server).netloc
-    errors: list[str] = []
-    foreign: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on(
-        "request",
-        lambda r: (
-            foreign.append(r.url)
-            if urlparse(r.url).netloc not in (host, "") and not r.url.startswith(("data:", "blob:"))
-            else None
-        ),
-    )
+@pytest.fixture(scope="module")
+def browser_pass(request, site_dir, server) -> BrowserPass:
+    plan = plan_visits(site_dir, request.config.getoption("--full"), DARK_PAGES)
+    options, path = chromium_launch_options()
+    failure = None
+    try:
+        results = run_visits(server, plan.visits, options, KNOWN_ISSUE_11)
+    except LaunchError as error:
+        failure = error.__cause__
+    if failure is not None:  # outside the except: no chained traceback
+        browser_unavailable(path, failure)
+    return BrowserPass(plan, results)
+
+
+def report(problems: list[str], limit: int = 40) -> str:
+    more = f"\n… and {len(problems) - limit} more" if len(problems) > limit else ""
+    return f"{len(problems)} problem(s):\n" + "\n".join(problems[:limit]) + more
+
+
+def test_every_page_renders_cleanly_and_only_locally(site_dir, browser_pass):
     paths = site_pages(site_dir)
     assert len(paths) >= 10
-    for path in paths:
-        errors.clear()
-        foreign.clear()
-        page.goto(server + path, wait_until="load")
-        language = "en" if path.startswith("/en/") else "da"
-        if page.get_attribute("html", "lang") != language:
-            problems.append(f"{path}: lang is not {language}")
-        if not page.locator("h1").first.is_visible():
-            problems.append(f"{path}: no visible h1")
-        if errors:
-            problems.append(f"{path}: console errors {errors}")
-        if foreign:
-            problems.append(f"{path}: requests to other hosts {foreign}")
-    page.close()
-    assert not problems, "\n".join(problems)
+    problems = list(browser_pass.plan.problems)
+    visited = {r.visit.path for r in browser_pass.results}
+    problems += [f"{path}: not visited" for path in paths if path not in visited]
+    for result in browser_pass.results:
+        page = result.visit.label
+        if result.failure:
+            errors = f" (console errors {result.console_errors})" if result.console_errors else ""
+            problems.append(f"{page}: the visit broke off: {result.failure}{errors}")
+            continue
+        language = language_of(result.visit.path)
+        if result.lang != language:
+            problems.append(f"{page}: <html lang> is {result.lang!r}, not {language!r}")
+        if not result.h1_visible:
+            problems.append(f"{page}: no visible h1 (headings: {result.headings[:3]})")
+        if result.console_errors:
+            problems.append(f"{page}: console errors {result.console_errors}")
+        if result.foreign_requests:
+            problems.append(f"{page}: requests to other hosts {result.foreign_requests}")
+    assert not problems, report(problems)
+
+
+def test_every_chart_renders_all_its_marks(browser_pass):
+    """Errors logged while drawing are reported by the test above."""
+    problems = []
+    drawn_on_findings_pages = 0
+    for result in browser_pass.results:
+        page = result.visit.label
+        if result.visit.charts and result.failure:
+            problems.append(f"{page}: the visit broke off: {result.failure}")
+        for chart in result.charts:
+            name = f"chart {chart['number']} (#{chart['id']})"
+            if chart["drawn"] is None:
+                problems.append(f"{page}: {name} did not render")
+            elif chart["drawn"] != chart["expected"]:
+                problems.append(
+                    f"{page}: {name} drew {chart['drawn']} marks, expected {chart['expected']}"
+                )
+            elif result.visit.scheme == "light" and not CHART_PAGE.match(result.visit.path):
+                drawn_on_findings_pages += 1
+    assert not problems, report(problems)
+    assert drawn_on_findings_pages >= 2 * 53, f"only {drawn_on_findings_pages} charts rendered"
+
+
+def test_pages_have_no_wcag_aa_violations(browser_pass):
+    problems, known = [], []
+    for result in browser_pass.results:
+        if not result.visit.axe:
+            continue
+        page = result.visit.label
+        if result.failure:
+            problems.append(f"{page}: the visit broke off before axe ran: {result.failure}")
+        for violation in result.violations:
+            for is_known in (True, False):
+                nodes = [n["target"] for n in violation["nodes"] if n["known"] == is_known]
+                if not nodes:
+                    continue
+                if is_known:  # all of them, shortly: the to-do list of issue 11
+                    where = ", ".join(n.split(" > ")[0] for n in nodes)
+                    known.append(f"{page}: {violation['id']} ({len(nodes)}): {where}")
+                else:
+                    where = ", ".join(nodes[:3])
+                    problems.append(
+                        f"{page}: {violation['id']} ({len(nodes)}): {where} — {violation['help']}"
+                    )
+    if known:
+        warnings.warn(
+            "axe violations left to project issue 11 (KNOWN_ISSUE_11):\n" + "\n".join(known),
+            stacklevel=1,
+        )
+    assert not problems, report(problems)
 
 
 def test_language_switcher_keeps_the_anchor(server, browser):
@@ -122,52 +196,6 @@ def test_phone_width_has_no_horizontal_page_scroll(server, browser):
     page.close()
 
 
-COUNT_MARKS = """
-(figure) => {
-  const plot = figure.querySelector('.chart-plot');
-  // A bar with no value (hidden, lost) or a value of 0 has no width: not a drawn mark.
-  const bars = [...plot.querySelectorAll('.barlayer .point path')]
-    .filter((p) => p.getBBox().width > 0.1);
-  const dots = plot.querySelectorAll('.scatterlayer .point');
-  return bars.length + dots.length;
-}
-"""
-
-
-def test_every_chart_renders_all_its_marks(site_dir, server, browser):
-    problems = []
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    charts = 0
-    for path in site_pages(site_dir):
-        page.goto(server + path, wait_until="load")
-        figures = page.locator("figure.chart")
-        for index in range(figures.count()):
-            figure = figures.nth(index)
-            figure.scroll_into_view_if_needed()
-            try:
-                page.wait_for_function(
-                    "(f) => f.dataset.rendered === 'true'",
-                    arg=figure.element_handle(),
-                    timeout=5000,
-                )
-            except Exception:  # noqa: BLE001 - reported below with the page and chart
-                problems.append(f"{path}: chart {index + 1} did not render")
-                continue
-            expected = int(figure.get_attribute("data-marks"))
-            drawn = figure.evaluate(COUNT_MARKS)
-            if drawn != expected:
-                problems.append(
-                    f"{path}: chart {index + 1} drew {drawn} marks, expected {expected}"
-                )
-            charts += 1
-    page.close()
-    assert not errors, errors[:5]
-    assert not problems, "\n".join(problems[:20])
-    assert charts >= 2 * 53, f"only {charts} charts rendered"
-
-
 @pytest.mark.parametrize(
     ("path", "query", "language"),
     [("/resultater/", "bestyrelserne", "da"), ("/en/resultater/", "board", "en")],
@@ -176,33 +204,13 @@ def test_search_returns_only_the_current_language(server, browser, path, query, 
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(server + path)
     page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item a", timeout=5000)
+    # Material reads the query on keyup, focus or its worker getting ready, not on input:
+    # without a key, a worker ready before the fill never sees the query.
+    page.press("input.md-search__input", "End")
+    # The index is built in a web worker after the page loads: slow on a busy machine.
+    page.wait_for_selector(".md-search-result__item a", timeout=20_000)
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     page.close()
     assert links
     in_english = [urlparse(link).path.startswith("/en/") for link in links]
     assert all(in_english) if language == "en" else not any(in_english), links
-
-
-AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1.min.js"
-WCAG_AA = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']"
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_have_no_wcag_aa_violations(site_dir, server, browser, scheme):
-    page = browser.new_page(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
-    paths = [p for p in site_pages(site_dir) if "/diagrammer/T" not in p]
-    paths += ["/diagrammer/T20/", "/en/diagrammer/T41/"]
-    problems = []
-    for path in paths:
-        page.goto(server + path, wait_until="load")
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_timeout(300)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {runOnly: " + WCAG_AA + "})).violations"
-            ".map(v => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(' ')}`)"
-        )
-        problems += [f"{path}: {violation}" for violation in violations]
-    page.close()
-    assert not problems, "\n".join(problems[:30])

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel.dates import format_date
 
 from conftest import PACKAGE_DIR, ROOT
 from test_published_site import Head, build_twice, content_pages, head, snapshot
@@ -31,6 +32,23 @@ RELEASED = PACKAGE["created"][:10]
 PLACEHOLDERS = re.compile(r"<(?:dette-site|this-site)>", re.I)
 SHARING_META = re.compile(r'<meta (?:property="og:|name="twitter:)')
 HREFLANG_LINK = re.compile(r"<link\b[^>]*\bhreflang=")
+
+
+def package_release() -> dict[str, str]:
+    """The package's version and release date as the site writes them, per language."""
+    descriptor = json.loads((PACKAGE_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    day = datetime.fromisoformat(descriptor["created"][:10]).date()
+    return {
+        "version": descriptor["version"],
+        "da": format_date(day, format="long", locale="da_DK"),
+        "en": format_date(day, format="long", locale="en_GB"),
+    }
+
+
+RELEASE = package_release()
+DANISH_MONTHS = (
+    "januar februar marts april maj juni juli august september oktober november december"
+).split()
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +106,7 @@ def test_chart_page_citation_has_no_address_without_one(offline_builds):
     line = re.search(r'<p class="chart-page__cite">(.*?)</p>', html, re.S)
     assert line
     assert "://" not in line.group(1)
-    assert line.group(1).endswith("datapakke version 1.0.0 (27. november 2026).")
+    assert line.group(1).endswith(f"datapakke version {RELEASE['version']} ({RELEASE['da']}).")
 
 
 # --- The fragments, in both modes ----------------------------------------------------
@@ -99,9 +117,9 @@ REPO = "https://github.com/example-owner/sbi-2018-09/"
 
 
 def test_release_date_is_the_package_date_in_the_language():
-    assert fragments.release_date("da") == "27. november 2026"
-    assert fragments.release_date("en") == "27 November 2026"
-    assert RELEASED == "2026-11-27"
+    day = datetime.fromisoformat(RELEASED)
+    assert fragments.release_date("da") == f"{day.day}. {DANISH_MONTHS[day.month - 1]} {day.year}"
+    assert fragments.release_date("en") == f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def test_publisher_is_the_package_creator_and_named_in_mkdocs_yml():
@@ -147,9 +165,9 @@ def test_corrections_route_follows_the_configuration(repo_url, contact, expected
 def test_publisher_fragment_names_publisher_version_and_date_in_both_languages():
     danish, english = HANDLERS["publisher"](DANISH), HANDLERS["publisher"](ENGLISH)
     assert "udgives af Open-data re-publication team" in danish
-    assert "version 1.0.0, udgivet 27. november 2026." in danish
+    assert f"version {RELEASE['version']}, udgivet {RELEASE['da']}." in danish
     assert "published by the Open-data re-publication team" in english
-    assert "version 1.0.0, released 27 November 2026." in english
+    assert f"version {RELEASE['version']}, released {RELEASE['en']}." in english
 
 
 def test_footer_facts_for_both_languages():
@@ -184,10 +202,11 @@ def test_chart_citation_with_and_without_a_public_address():
     assert offline.startswith("Tabel 28 (s. 55): ")
     assert "I: Nielsen m.fl. (2018), SBi 2018:09." in offline
     assert "<em>Entydig ledelse – åbne data</em>" in offline
-    assert offline.endswith("datapakke version 1.0.0 (27. november 2026).")
+    assert offline.endswith(f"datapakke version {RELEASE['version']} ({RELEASE['da']}).")
     assert "In: Nielsen et al. (2018), SBi 2018:09." in online
     assert online.endswith(
-        "data package version 1.0.0 (27 November 2026), https://example.org/sbi/en/diagrammer/T28/."
+        f"data package version {RELEASE['version']} ({RELEASE['en']}), "
+        "https://example.org/sbi/en/diagrammer/T28/."
     )
 
 
