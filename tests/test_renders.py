@@ -142,7 +142,10 @@ def test_a_render_stands_in_a_page_with_ids_of_its_own(all_charts):
     chart = next(c for c in all_charts if c.table_id == "T28" and c.language == "da")
     svgs = renders.static_svgs(chart, "tabel-28")
     assert svgs is not None
-    for variant, svg in svgs.items():
+    for variant, static in svgs.items():
+        svg = static.svg
+        layout = chart.figures()[variant]["layout"]
+        assert (static.width, static.height) == (layout["width"], layout["height"])
         ids = re.findall(r'\bid="([^"]+)"', svg)
         assert ids and all(f"tabel-28-{variant}" in i for i in ids), ids
         for reference in re.findall(r"url\(#([^)]+)\)", svg):
@@ -279,9 +282,11 @@ def test_a_table_block_shows_its_renders_the_button_and_the_downloads():
     plot = figure[
         figure.index('<div class="chart-plot"') : figure.index('<div class="chart-narrow"')
     ]
+    height = charts.chart_for(load().table("T28"), "da").figure["layout"]["height"]
+    assert f'style="max-width:680px;aspect-ratio:680/{height}">' in plot  # the box
     assert plot.count("<svg ") == 1 and "max-width:680px" in plot
     narrow = figure[figure.index('<div class="chart-narrow"') : figure.index("<figcaption")]
-    assert narrow.count("<svg ") == 1 and "max-width:300px" in narrow
+    assert narrow.count("<svg ") == 1 and "max-width:300px;aspect-ratio:300/" in narrow
     assert '<button type="button" class="md-button chart-interactive"' in figure
     assert 'aria-pressed="false"' in figure and ">Interaktiv</button>" in figure
     assert " hidden>" in figure  # shown by site.js: no dead button without JavaScript

@@ -327,15 +327,27 @@ def cached(render: Render, cache: Path = RENDER_CACHE) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def static_svgs(chart: Chart, anchor: str, cache: Path = RENDER_CACHE) -> dict[str, str] | None:
+@dataclass(frozen=True)
+class Static:
+    """A render as it stands in a page: the inline SVG and the size it was drawn at
+    (the page reserves exactly its box: site.css, theme/partials/sbi/chart.html)."""
+
+    svg: str
+    width: int
+    height: int
+
+
+def static_svgs(chart: Chart, anchor: str, cache: Path = RENDER_CACHE) -> dict[str, Static] | None:
     """The chart's wide and phone SVG for its block in a page, or None if not drawn yet
     (a chart the build does not know, e.g. in a unit test): then site.js draws it."""
     found = {}
     for variant in ("desktop", "phone"):
-        content = cached(chart_renders(chart)[variant], cache)
+        render = chart_renders(chart)[variant]
+        content = cached(render, cache)
         if content is None:
             return None
-        found[variant] = inline_svg(content.decode("utf-8"), f"{anchor}-{variant}")
+        svg = inline_svg(content.decode("utf-8"), f"{anchor}-{variant}")
+        found[variant] = Static(svg, render.width, render.height)
     return found
 
 

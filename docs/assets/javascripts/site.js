@@ -45,6 +45,7 @@
   // inside bars keep the colour chosen for their segment.
   var TEXT = { light: "#1f2328", dark: "#e2e4e9" };
   var statics = new WeakMap(); // figure -> its static SVG while the chart is interactive
+  var boxes = new WeakMap(); // figure -> its .chart-plot's style while interactive
 
   function textColour() {
     var scheme = document.body.getAttribute("data-md-color-scheme");
@@ -157,6 +158,10 @@
         var image = target.firstElementChild;
         var box = shown.getBoundingClientRect();
         var size = { width: Math.floor(box.width), height: Math.round(box.height) };
+        // The box was the wide render's (chart.html); now it is the shown one's.
+        boxes.set(figure, target.getAttribute("style") || "");
+        target.style.aspectRatio = "auto";
+        target.style.maxWidth = size.width + "px";
         target.style.minHeight = size.height + "px";
         figure.dataset.rendered = "false";
         figure.dataset.mode = "interactive";
@@ -189,7 +194,9 @@
     target.textContent = "";
     var image = statics.get(figure);
     if (image) target.appendChild(image);
+    if (boxes.has(figure)) target.setAttribute("style", boxes.get(figure));
     statics.delete(figure);
+    boxes.delete(figure);
     figure.dataset.mode = "static";
     figure.dataset.rendered = "true";
     button.setAttribute("aria-pressed", "false");
