@@ -118,6 +118,8 @@ def test_every_svg_is_sized_and_draws_the_charts_marks(all_charts):
             view_box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
             if not view_box or tuple(int(float(v)) for v in view_box.groups()) != size:
                 problems.append(f"{chart.table_id} {chart.language} {variant}: viewBox")
+            if f'id="defs-{renders.STABLE_UID}"' not in svg:  # no random ids: reproducible
+                problems.append(f"{chart.table_id} {chart.language} {variant}: random ids")
             if svg_marks(svg) != chart.bars:
                 problems.append(
                     f"{chart.table_id} {chart.language} {variant}: {svg_marks(svg)} marks, "

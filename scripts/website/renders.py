@@ -47,6 +47,7 @@ from website.view import PackageError, PackageView, load
 # requirements.lock, and drawing checks them against what is installed.
 RENDERER = {"kaleido": "1.5.0", "plotly": "7.1.0"}
 PNG_SCALE = 2
+STABLE_UID = "chart"  # in place of the random uid Plotly names a render's ids after
 TABS = 2  # Chromium tabs drawing at once
 FORMATS = ("svg", "png")
 VARIANTS = ("desktop", "phone", "png")  # what each chart is drawn as, per language
@@ -218,6 +219,9 @@ def draw(renders: Iterable[Render], cache: Path = RENDER_CACHE) -> float:
             drawn = staging / render.name
             if not drawn.is_file() or not drawn.stat().st_size:
                 raise RenderError(f"renders: kaleido drew nothing for {render.name}")
+            if render.format == "svg":  # the same chart, the same file: no random ids
+                svg = drawn.read_text(encoding="utf-8")
+                drawn.write_text(with_uid(svg, STABLE_UID), encoding="utf-8")
             os.replace(drawn, render.path(cache))
     return time.monotonic() - started
 
@@ -301,16 +305,22 @@ def minified(svg: str, root_style: str = "") -> str:
     return ATTRIBUTE.sub(lambda m: '="' + LONG_DECIMAL.sub(r"\1", m[1]) + '"', svg)
 
 
+def with_uid(svg: str, uid: str) -> str:
+    """Plotly names a figure's ids after a random uid ("clip30603exyplot"): the same ids
+    with `uid` instead, and every reference to them."""
+    found = re.search(r'id="defs-([^"]+)"', svg)
+    for old in ID.findall(svg):
+        new = old.replace(found[1], uid) if found else f"{uid}-{old}"
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"#{old})", f"#{new})")
+        svg = svg.replace(f'"#{old}"', f'"#{new}"')
+    return svg
+
+
 def inline_svg(svg: str, prefix: str) -> str:
     """A render ready to stand in a page: ids unique on the page (prefixed), hidden from
     assistive technology (the figure's caption and data table say what it shows), sized
     by its viewBox and never wider than drawn."""
-    ids = ID.findall(svg)
-    uid = re.search(r'id="defs-([^"]+)"', svg)
-    for old in ids:
-        new = old.replace(uid[1], prefix) if uid else f"{prefix}-{old}"
-        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f"#{old})", f"#{new})")
-        svg = svg.replace(f'"#{old}"', f'"#{new}"')
+    svg = with_uid(svg, prefix)
     width = re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg)
     svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
     return minified(svg, f"max-width:{width[1]}px;" if width else "")
