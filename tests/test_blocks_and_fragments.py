@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from tiny import table
-from website import blocks, fragments, numbers, templates, text
+from website import blocks, comparison, fragments, numbers, templates, text  # noqa: F401 - comparison registers its macro
 from website.macros import HANDLERS, Page, render
 from website.view import TableView, load
 
