@@ -58,3 +58,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="browser tests: draw every chart page and run axe on every page in both "
         "colour schemes (make test-full)",
     )
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for the browser tests of one module (see browser_helpers for which one);
+    missing, the module skips, or fails when CI is set."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_helpers import browser_unavailable, chromium_launch_options
+
+    options, path = chromium_launch_options()
+    with sync_playwright() as playwright:
+        failure = None
+        try:
+            chromium = playwright.chromium.launch(**options)
+        except Exception as error:  # noqa: BLE001 - turned into one clear line below
+            failure = error
+        if failure is not None:  # outside the except: no chained traceback
+            browser_unavailable(path, failure)
+        yield chromium
+        chromium.close()

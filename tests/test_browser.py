@@ -59,23 +59,6 @@ def server(site_dir: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    options, path = chromium_launch_options()
-    with sync_playwright() as playwright:
-        failure = None
-        try:
-            chromium = playwright.chromium.launch(**options)
-        except Exception as error:  # noqa: BLE001 - turned into one clear line below
-            failure = error
-        if failure is not None:  # outside the except: no chained traceback
-            browser_unavailable(path, failure)
-        yield chromium
-        chromium.close()
-
-
 @dataclass
 class BrowserPass:
     plan: Plan

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -25,15 +24,6 @@ from pathlib import Path
 
 import pytest
 
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WIDTHS = {"phone": 375, "desktop": 1280}
 MIN_FONT_PX = 11
 CHART_PAGE = re.compile(r"^/(en/)?diagrammer/[A-Z]\d+/$")
@@ -108,27 +98,6 @@ def server(site_dir: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import Error, sync_playwright
-
-    configured = os.environ.get("CHROMIUM", "")
-    path = configured or "/usr/bin/chromium"
-    options = {"args": BROWSER_ARGS}
-    if configured or Path(path).is_file():
-        options["executable_path"] = path
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(**options)
-        except Error as error:
-            message = f"Chromium at {path} did not start: {str(error).splitlines()[0]}"
-            if os.environ.get("CI"):
-                pytest.fail(message, pytrace=False)
-            pytest.skip(message)
-        yield chromium
-        chromium.close()
 
 
 def pages_with_charts(site_dir: Path) -> dict[str, list[str]]:

@@ -17,7 +17,6 @@ import hashlib
 import http.server
 import io
 import json
-import os
 import re
 import socket
 import threading
@@ -36,15 +35,6 @@ from conftest import PACKAGE_DIR
 PREFIX = "/sbi"
 REPO_URL = "https://github.com/example-owner/sbi-2018-09"
 CONTACT = "rettelser@example.org"
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -130,27 +120,6 @@ def published_builds(tmp_path_factory) -> Iterator[tuple[Path, Path, str]]:
 def published(published_builds) -> tuple[Path, str]:
     site, _, address = published_builds
     return site, address
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import Error, sync_playwright
-
-    configured = os.environ.get("CHROMIUM", "")
-    path = configured or "/usr/bin/chromium"
-    options = {"args": BROWSER_ARGS}
-    if configured or Path(path).is_file():
-        options["executable_path"] = path
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(**options)
-        except Error as error:
-            message = f"Chromium at {path} did not start: {str(error).splitlines()[0]}"
-            if os.environ.get("CI"):
-                pytest.fail(message, pytrace=False)
-            pytest.skip(message)
-        yield chromium
-        chromium.close()
 
 
 # --- What a page's <head> says ------------------------------------------------------
