@@ -252,6 +252,11 @@ async ({charts, openDetails, timeout}) => {
   });
   if (openDetails) {
     document.querySelectorAll('details').forEach((d) => { d.open = true; });
+    // site.css leaves blocks out of view unrendered (content-visibility: auto); axe
+    // judges colours and sizes from rendered boxes, so render the whole page.
+    const renderAll = document.createElement('style');
+    renderAll.textContent = '* { content-visibility: visible !important; }';
+    document.head.append(renderAll);
     await frame();
   }
   if (charts) {

@@ -170,6 +170,29 @@ def test_language_switcher_keeps_the_anchor(server, browser):
     page.close()
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize(
+    "path", ["/resultater/organisationsstruktur/#tabel-47", "/en/resultater/bidrag/#table-40"]
+)
+def test_a_link_to_a_table_deep_in_a_long_page_lands_on_it_and_stays(server, browser, path, width):
+    """Blocks out of view are drawn only as they come near (site.css content-visibility),
+    with a guessed height until then: the table a link names must still be where the
+    reader lands, and stay there while the blocks around it are drawn."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(server + path)
+    anchor = path.split("#")[1]
+    tops = []
+    for _ in range(5):
+        tops.append(page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top"))
+        page.wait_for_timeout(250)
+    page.mouse.wheel(0, -400)  # the blocks above come into view and are drawn
+    page.wait_for_timeout(500)
+    after_scroll = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+    page.close()
+    assert all(0 <= top <= 150 for top in tops) and max(tops) - min(tops) <= 2, tops
+    assert abs(after_scroll - tops[-1] - 400) <= 2, (tops[-1], after_scroll)
+
+
 def test_phone_width_has_no_horizontal_page_scroll(server, browser):
     page = browser.new_page(viewport={"width": 360, "height": 740})
     for path in ("/", "/en/", "/resultater/organisationsstruktur/", "/en/anbefalinger/"):
