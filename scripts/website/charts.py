@@ -90,13 +90,14 @@ def design(path: Path = DESIGN) -> Design:
 
 @dataclass(frozen=True)
 class Chart:
-    table_id: str
+    table_id: str  # or, for a comparison chart, its theme's id
     language: str
-    kind: str  # stacked | bars | dots
+    kind: str  # stacked | bars | dots (dumbbell: website/comparison.py)
     figure: dict[str, Any]  # the wide layout (what plotly.js draws in a wide box)
     alt: str
     bars: int  # number of drawn bar/dot marks (for tests)
     phone: dict[str, Any] = field(default_factory=dict)  # the phone layout
+    download: str = ""  # its images' name under download/charts/<language>/, if not its table's
 
     def figures(self) -> dict[str, dict[str, Any]]:
         """Each layout's figure, by name (chart_design.yaml `layouts`)."""
