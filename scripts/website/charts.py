@@ -642,11 +642,11 @@ def surround(
     spacing = design().layout
     legend = plan_legend(items, found.width) if items else None
     found.top = spacing["top"]
-    if legend:
-        found.top += legend.height + spacing["legend_gap"]
-        place_legend(found, legend, swatch_shape)
     if neutral:
         found.top += text_height(NEUTRAL_INDEX)
+    if legend:  # placed from the plot's top down, so after everything above the plot
+        found.top += legend.height + spacing["legend_gap"]
+        place_legend(found, legend, swatch_shape)
     found.bottom = spacing["axis_height"] + spacing["edge"]
     if notes:
         note = note_box(found, notes)
