@@ -210,19 +210,6 @@ def drawn_at(cell: Cell | None, field: str) -> float | None:
     return None if printed is None else float(Decimal(str(printed)))
 
 
-def wrap(label: str, width: int | None = None) -> str:
-    """Break a long axis label into lines of about `width` characters (Plotly
-    understands <br>). The table charts wrap by pixels (chart_text.wrap)."""
-    width = width or design().sizes["label_width"]
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
 def lanes(plan: Plan) -> list[Lane]:
     """Every bar of the chart, top down in print order. Bar charts give each series its
     own bar under the item (named by the legend); stacked bars and dots give each group
@@ -956,23 +943,6 @@ def neutral_line(language: str) -> tuple[dict[str, Any], dict[str, Any]]:
         "font": {"size": design().font["small"]},
     }
     return line | {"line": style}, label
-
-
-def note_annotation(notes: list[str]) -> dict[str, Any]:
-    """The note lines, left-aligned below the x axis (for charts Plotly lays out)."""
-    return {
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 0,
-        "yshift": design().sizes["note_offset"],
-        "xanchor": "left",
-        "yanchor": "top",
-        "align": "left",
-        "showarrow": False,
-        "font": {"size": design().font["small"]},
-        "text": "<br>".join(notes),
-    }
 
 
 # --- Step 5: notes and alt text -------------------------------------------------------

@@ -600,13 +600,11 @@ def x_axis(
     low, high = base_range(measure)
     span = found.plot_width * (high - low) / (bounds[1] - bounds[0])
     room = max(1, math.floor(span / found.look["tick_spacing"]))
-    if measure == SHARE:
-        values, percent = charts.ticks(100, 25 if room >= 4 else 50), True
-    else:
-        values, percent = (
-            charts.ticks(1, charts.nice_step(1 / max(1, math.floor(span / 45)))),
-            False,
-        )
+    percent = measure == SHARE
+    if percent:
+        values = charts.ticks(100, 25 if room >= 4 else 50)
+    else:  # as the table charts' 0-1 index axis
+        values = charts.ticks(1, charts.nice_step(1 / max(1, math.floor(span / 45))))
     return charts.axis_style() | {
         "range": list(bounds),
         "tickvals": values,
