@@ -1,8 +1,9 @@
 """Static renders of every chart: SVG for the pages, SVG and PNG for download.
 
-Each chart (website/charts.py) is drawn three times per language by Python plotly's
-own static export (kaleido, driving Chromium): its wide and its phone layout as SVG
-(inlined in the page, see blocks.py and theme/partials/sbi/chart.html) and its wide
+Each chart (website/charts.py, and the comparison page's: website/comparison.py) is
+drawn three times per language by Python plotly's own static export (kaleido, driving
+Chromium): its wide and its phone layout as SVG (inlined in the page, see blocks.py,
+comparison.py and theme/partials/sbi/chart.html) and its wide
 layout as PNG at twice the size on white (a download, and the chart page's Open Graph
 image). The SVG download is the wide SVG on white.
 
