@@ -195,11 +195,44 @@ def test_a_link_to_a_table_deep_in_a_long_page_lands_on_it_and_stays(server, bro
 
 def test_phone_width_has_no_horizontal_page_scroll(server, browser):
     page = browser.new_page(viewport={"width": 360, "height": 740})
-    for path in ("/", "/en/", "/resultater/organisationsstruktur/", "/en/anbefalinger/"):
+    paths = ("/", "/en/", "/resultater/organisationsstruktur/", "/en/anbefalinger/")
+    for path in (*paths, "/sammenligning/"):
         page.goto(server + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "width"), [("/sammenligning/", 375), ("/en/sammenligning/", 1280)]
+)
+def test_a_comparison_chart_turns_interactive_and_back(server, browser, path, width):
+    """Static at first (no plotly.js loaded); the button draws the figure with plotly.js
+    in the layout that was shown, with every mark; pressed again, the image is back."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + path, wait_until="load")
+    assert page.evaluate("!window.Plotly")  # nothing loaded on first paint
+    figure = page.locator("div.comparison-theme figure.chart").first
+    assert figure.get_attribute("data-mode") == "static"
+    button = figure.locator("button.chart-interactive")
+    button.scroll_into_view_if_needed()
+    button.click()
+    page.wait_for_function(
+        "f => f.dataset.mode === 'interactive' && f.dataset.rendered === 'true'",
+        arg=figure.element_handle(),
+        timeout=20_000,
+    )
+    drawn = figure.locator(".chart-plot.js-plotly-plot .scatterlayer .point").count()
+    assert drawn == int(figure.get_attribute("data-marks"))
+    assert button.get_attribute("aria-pressed") == "true"
+    button.click()
+    assert figure.get_attribute("data-mode") == "static"
+    assert figure.locator(".chart-plot > svg").count() == 1
+    page.close()
+    assert not errors, errors
 
 
 @pytest.mark.parametrize(

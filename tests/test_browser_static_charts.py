@@ -1,9 +1,10 @@
 """The static charts in a real browser, with JavaScript off (Debian's Chromium driven by
 Playwright, as in tests/test_published_site.py).
 
-Every findings page and every chart page shows all its charts with no script: each
-table block's <figure class="chart"> has a visible static SVG (website/renders.py) that
-draws every mark `data-marks` promises. At a phone (375 px) and a desktop (1280 px)
+Every findings page, every chart page and the comparison page shows all its charts
+with no script: each table block's and each comparison theme's <figure class="chart">
+has a visible static SVG (website/renders.py) that draws every mark `data-marks`
+promises. At a phone (375 px) and a desktop (1280 px)
 width, in the layout the page shows there, every text of every chart lies inside the
 chart, overlaps no other text and no bar (a number only its own bar), and is at least
 11 px once the SVG is scaled to its box. The charts are checked once each, on the
@@ -30,6 +31,11 @@ CHART_PAGE = re.compile(r"^/(en/)?diagrammer/[A-Z]\d+/$")
 FIGURE = re.compile(
     r'<section class="report-table" id="([^"]+)"[^>]*>.*?<figure class="chart"', re.S
 )
+# A theme of the comparison page (website/comparison.py), named by its id.
+THEME_FIGURE = re.compile(
+    r'<div class="comparison-theme" data-theme="([^"]+)"[^>]*>.*?<figure class="chart"', re.S
+)
+COMPARISON_PAGES = ("/sammenligning/", "/en/sammenligning/")
 
 # In the page: each static chart's visible SVG, its marks, and every text's problems.
 PROBE = """
@@ -42,8 +48,9 @@ PROBE = """
     && a.top >= b.top - TOLERANCE && a.bottom <= b.bottom + TOLERANCE;
   const name = (t) => JSON.stringify(t.textContent.trim().slice(0, 40));
   return [...document.querySelectorAll('figure.chart')].map((figure) => {
-    const section = figure.closest('section.report-table');
-    const chart = {id: section ? section.id : '?', expected: Number(figure.dataset.marks),
+    const section = figure.closest('section.report-table, div.comparison-theme');
+    const id = section ? section.id || section.dataset.theme : '?';
+    const chart = {id: id, expected: Number(figure.dataset.marks),
                    static: figure.dataset.mode === 'static', drawn: null, problems: []};
     const svg = [...figure.querySelectorAll('.chart-plot > svg, .chart-narrow > svg')]
       .find((s) => box(s).width > 0);
@@ -101,13 +108,15 @@ def server(site_dir: Path) -> Iterator[str]:
 
 
 def pages_with_charts(site_dir: Path) -> dict[str, list[str]]:
-    """Every page with a table block's chart: its path and the blocks' anchors."""
+    """Every page with a table block's or a comparison theme's chart: its path and the
+    blocks' anchors or the themes' ids."""
     found = {}
     for index in sorted(site_dir.rglob("index.html")):
         parts = index.relative_to(site_dir).parts
         if {"assets", "download", "search"} & set(parts):
             continue
-        anchors = FIGURE.findall(index.read_text(encoding="utf-8"))
+        html = index.read_text(encoding="utf-8")
+        anchors = FIGURE.findall(html) + THEME_FIGURE.findall(html)
         if anchors:
             found["/" + index.relative_to(site_dir).as_posix().removesuffix("index.html")] = anchors
     return found
@@ -135,6 +144,14 @@ def charts_pages(site_dir: Path) -> dict[str, list[str]]:
     return pages
 
 
+def test_the_comparison_page_has_every_themes_chart_in_both_languages(charts_pages):
+    from website import comparison
+
+    ids = [theme.id for theme in comparison.themes()]
+    for path in COMPARISON_PAGES:
+        assert charts_pages.get(path) == ids, path
+
+
 def probe(browser, server: str, paths: list[str], width: int) -> dict[str, list[dict]]:
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": width, "height": 900}
@@ -158,6 +175,10 @@ def report(problems: list[str], limit: int = 60) -> str:
 def test_every_page_shows_all_its_charts_without_javascript(browser, server, charts_pages):
     problems = []
     results = probe(browser, server, list(charts_pages), WIDTHS["desktop"])
+    for path in COMPARISON_PAGES:
+        found = [chart["id"] for chart in results[path]]
+        if found != charts_pages[path]:
+            problems.append(f"{path}: charts {found}, themes {charts_pages[path]}")
     for path, charts in results.items():
         if len(charts) != len(charts_pages[path]):
             problems.append(f"{path}: {len(charts)} charts, {len(charts_pages[path])} blocks")
@@ -173,6 +194,7 @@ def test_every_page_shows_all_its_charts_without_javascript(browser, server, cha
 @pytest.mark.parametrize("device", list(WIDTHS))
 def test_chart_text_is_readable_and_overlaps_nothing(browser, server, charts_pages, device):
     paths = each_chart_once(charts_pages)
+    assert set(COMPARISON_PAGES) <= set(paths)
     results = probe(browser, server, paths, WIDTHS[device])
     problems, checked = [], 0
     for path, charts in results.items():

@@ -15,7 +15,7 @@ import pytest
 from frictionless import Resource, Schema
 
 from tiny import table
-from website import comparison, text
+from website import chart_text, comparison, renders, text
 from website.comparison import (
     AT_LEAST,
     COMPLETE,
@@ -221,9 +221,15 @@ def test_lower_bounds_and_unknowns_in_the_chart_and_gap():
     assert leaders["x"] == [50.0, 30.0]  # row c, then a's lower bound; b is not drawn
     assert leaders["marker"]["symbol"] == ["circle", "triangle-right-open"]
     assert leaders["text"] == ["50\u00a0%", "mindst 30\u00a0%"]
-    assert plot.marks == 5  # three board dots, two project-leader dots
-    notes = plot.figure["layout"]["annotations"][0]["text"]
-    assert "Åben trekant: mindst denne andel" in notes and "Ukendte værdier er ikke tegnet" in notes
+    assert plot.bars == 5  # three board dots, two project-leader dots
+    for drawn in plot.figures().values():
+        notes = " ".join(a["text"] for a in drawn["layout"]["annotations"]).replace("<br>", " ")
+        assert "Åben trekant: mindst denne andel" in notes
+        assert "Ukendte værdier er ikke tegnet" in notes
+    board = next(t for t in plot.figure["data"] if t.get("name") == "Bestyrelsesmedlemmer")
+    # c: 30 < 50, so the board's text goes left; b: 70 alone, so towards the room on the left
+    assert board["textposition"] == ["middle left", "middle right", "middle left"]
+    assert leaders["textposition"] == ["middle right", "middle left"]
     assert "tabt i tekstudgaven" in comparison.value_text(by_row["b"].values[1], "share", "da")
 
 
@@ -266,20 +272,131 @@ def test_every_dot_plot_is_a_valid_plotly_figure_in_the_site_design(all_themes, 
     design = comparison.charts.design()
     for theme in all_themes:
         plot = dot_plot(theme, language)
-        try:
-            go.Figure(plot.figure)  # raises on a misspelt or invalid property
-        except ValueError as error:
-            pytest.fail(f"{theme.id} {language}: {error}")
-        layout = plot.figure["layout"]
-        assert layout["font"]["family"] == design.font["family"]
-        assert layout["separators"] == (",." if language == "da" else ".,")
-        dots = [t for t in plot.figure["data"] if t["mode"] == "markers+text"]
-        assert [t["marker"]["color"] for t in dots] == [
-            design.groups[BOARD],
-            design.groups[LEADERS],
-        ]
-        drawn = sum(c.values[0].drawn + c.values[1].drawn for c in theme.comparisons)
-        assert plot.marks == drawn == sum(len(t["x"]) for t in dots) > 0
+        assert plot.kind == "dumbbell" and plot.alt
+        for variant, figure in plot.figures().items():
+            where = f"{theme.id} {language} {variant}"
+            try:
+                go.Figure(figure)  # raises on a misspelt or invalid property
+            except ValueError as error:
+                pytest.fail(f"{where}: {error}")
+            layout = figure["layout"]
+            assert layout["width"] == design.layouts[variant]["width"], where  # 680, 300
+            assert layout["width"] == {"desktop": 680, "phone": 300}[variant]
+            assert isinstance(layout["height"], int) and layout["height"] > 0
+            assert layout["xaxis"]["automargin"] is False and layout["yaxis"]["automargin"] is False
+            assert layout["margin"]["autoexpand"] is False and layout["showlegend"] is False
+            assert "automargin" not in json.dumps(figure).replace('"automargin": false', "")
+            assert layout["font"]["family"] == design.font["family"]
+            assert layout["font"]["color"] == design.text["light"]  # the page's text colour
+            assert layout["separators"] == (",." if language == "da" else ".,")
+            dots = [t for t in figure["data"] if t["mode"] == "markers+text"]
+            assert [t["marker"]["color"] for t in dots] == [
+                design.groups[BOARD],
+                design.groups[LEADERS],
+            ]
+            drawn = sum(c.values[0].drawn + c.values[1].drawn for c in theme.comparisons)
+            assert plot.bars == drawn == sum(len(t["x"]) for t in dots) > 0
+            sizes = [a["font"]["size"] for a in layout["annotations"]]
+            sizes += [t["textfont"]["size"] for t in dots] + [layout["xaxis"]["tickfont"]["size"]]
+            narrowest = design.breakpoint if variant == "desktop" else 294  # a 360-px phone
+            assert min(sizes) * min(1, narrowest / layout["width"]) >= 11, where
+
+
+def plot_px(figure: dict, x: float) -> float:
+    """Where a value lies, in pixels from the plot's left edge."""
+    layout = figure["layout"]
+    low, high = layout["xaxis"]["range"]
+    width = layout["width"] - layout["margin"]["l"] - layout["margin"]["r"]
+    return (x - low) / (high - low) * width
+
+
+def value_text_problems(figure: dict, where: str) -> list[str]:
+    """A value's text must stay inside the plot and clear of the other group's dot; an
+    interval line must pass clear of the texts on its question's line."""
+    layout, design = figure["layout"], comparison.charts.design()
+    width = layout["width"] - layout["margin"]["l"] - layout["margin"]["r"]
+    radius = design.sizes["dot_size"] / 2 + 1  # the dot and its outline
+    dots = [t for t in figure["data"] if t["mode"] == "markers+text"]
+    at = defaultdict(list)  # lane -> (px, trace) of each dot on it
+    for position, trace in enumerate(dots):
+        for x, y in zip(trace["x"], trace["y"], strict=True):
+            at[y].append((plot_px(figure, x), position))
+    problems = []
+    for position, trace in enumerate(dots):
+        for x, y, words, side in zip(
+            trace["x"], trace["y"], trace["text"], trace["textposition"], strict=True
+        ):
+            px = plot_px(figure, x)
+            near = design.sizes["dot_size"] / 2 / 0.8 + 1
+            far = near + chart_text.width(words, design.font["small"])
+            span = (px - far, px - near) if side == "middle left" else (px + near, px + far)
+            if span[0] < -0.01 or span[1] > width + 0.01:
+                problems.append(f"{where}: {words!r} leaves the plot {span} of {width}")
+            for other_px, other in at[y]:
+                if (
+                    other != position
+                    and span[0] < other_px + radius
+                    and other_px - radius < span[1]
+                ):
+                    problems.append(f"{where}: {words!r} runs into the other dot")
+    half_text = design.layout["line_height"] / 2
+    for trace in figure["data"]:
+        if trace["mode"] != "lines" or not trace["name"]:
+            continue
+        lanes = sorted(at)
+        for y in (y for y in trace["y"] if y is not None):
+            gap = min(abs(y - lane) for lane in lanes)
+            if gap < half_text + trace["line"]["width"] / 2:
+                problems.append(f"{where}: an interval line {gap} px from its texts' middle")
+    return problems
+
+
+def test_no_value_text_leaves_the_plot_or_meets_a_dot_or_an_interval(all_themes):
+    problems = []
+    for theme in [*all_themes, lower_bound_theme()]:
+        for language in text.LANGUAGES:
+            for variant, figure in dot_plot(theme, language).figures().items():
+                problems += value_text_problems(figure, f"{theme.id} {language} {variant}")
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_a_value_at_either_end_widens_the_axis_just_enough():
+    texts = {0: "mindst 1\u00a0%", 1: "99\u00a0%"}
+    placed = [
+        comparison.Dot(1.0, texts[0], comparison.LEFT),
+        comparison.Dot(99.0, texts[1], comparison.RIGHT),
+    ]
+    low, high = comparison.x_range(placed, "share", 300)
+    assert low < 0 < 100 < high
+    unit = (high - low) / 300
+    assert (1.0 - low) / unit >= comparison.text_reach(texts[0]) - 0.01
+    assert (high - 99.0) / unit >= comparison.text_reach(texts[1]) - 0.01
+    inside = [comparison.Dot(50.0, "50\u00a0%", comparison.RIGHT)]
+    assert comparison.x_range(inside, "share", 300) == (0.0, 100.0)  # room enough: as is
+    assert comparison.x_range(inside[:0], "index", 300) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_question_labels_are_wrapped_beside_or_above_their_dots(all_themes, language):
+    design = comparison.charts.design()
+    size, edge = design.font["small"], design.layout["edge"]
+    for theme in all_themes:
+        plot = dot_plot(theme, language)
+        labels = [c.question.label(language) for c in theme.comparisons]
+        wide = [a for a in plot.figure["layout"]["annotations"] if a.get("xanchor") == "right"]
+        assert [" ".join(a["text"].split("<br>")) for a in wide] == labels, theme.id
+        room = 680 * design.layouts["desktop"]["label_share"] - design.layout["gap"] - edge
+        assert all(chart_text.block_width(a["text"], size) <= room for a in wide)
+        assert all(a["xshift"] < 0 for a in wide)  # in the margin, left of the plot
+        above = [a for a in plot.phone["layout"]["annotations"] if a["text"].startswith("<b>")]
+        found = [a["text"].removeprefix("<b>").removesuffix("</b>") for a in above]
+        assert [" ".join(t.split("<br>")) for t in found] == labels, theme.id
+        for note, words in zip(above, found, strict=True):
+            assert note["yanchor"] == "top" and note["xanchor"] == "left"
+            assert chart_text.block_width(words, size, bold=True) <= 300 - 2 * edge
+        lanes = plot.phone["data"][-1]["y"]  # each question's dots below its label
+        tops = [a["y"] for a in above]
+        assert all(top < lane for top, lane in zip(tops, sorted(set(lanes)), strict=False))
 
 
 def test_alt_text_states_the_largest_gaps(all_themes):
@@ -311,6 +428,18 @@ def test_the_macro_renders_every_question_with_its_link_and_numbers(language):
     found = questions()
     assert html.count("<tr data-item=") == len(found)
     assert html.count('<figure class="chart"') == len(themes())
+    # Each chart as a table block's (chart.html): static, both renders, button, downloads.
+    figures = re.findall(r'<figure class="chart".*?</figure>', html, re.S)
+    for theme, figure in zip(themes(), figures, strict=True):
+        assert f'data-chart-kind="dumbbell" data-marks="{2 * len(theme.comparisons)}"' in figure
+        assert 'data-mode="static" data-rendered="true"' in figure
+        assert f'<div class="chart-plot" id="chart-{theme.id}"' in figure
+        assert figure.count("<svg ") == 2 and 'class="chart-narrow"' in figure
+        assert 'class="md-button chart-interactive"' in figure and " hidden>" in figure
+        for format_ in renders.FORMATS:
+            href = f"../download/charts/{language}/sammenligning-{theme.id}.{format_}"
+            assert f'<a href="{href}" download>' in figure
+        assert 'class="chart-data">' in figure and 'class="chart-data-phone">' in figure
     anchor = text.anchor("T28", language)
     home = "../" if language == "da" else "../en/"
     assert f'<a href="{home}resultater/bidrag/#{anchor}">' in html

@@ -94,7 +94,7 @@ def test_every_contracted_url_and_anchor_exists(site_dir):
     assert not missing, "\n".join(missing)
 
 
-def test_contract_covers_recommendations_and_every_table(site_dir, catalogue):
+def test_contract_covers_recommendations_every_table_and_comparison_chart(site_dir, catalogue):
     contract = set(CONTRACT.read_text(encoding="utf-8").split())
     for table_id, entry in catalogue.items():
         da, en = ("tabel", "table") if table_id[0] == "T" else ("figur", "figure")
@@ -108,6 +108,11 @@ def test_contract_covers_recommendations_and_every_table(site_dir, catalogue):
         if entry["in_package"] == "true":
             assert f"/diagrammer/{table_id}/" in contract
             assert f"/en/diagrammer/{table_id}/" in contract
+    from website import comparison, renders
+
+    for chart in comparison.all_charts():
+        for format_ in renders.FORMATS:
+            assert f"/download/{renders.chart_download_path(chart, format_)}" in contract
     for number in range(1, 6):
         assert any(e.endswith(f"/anbefalinger/#anbefaling-{number}") for e in contract)
         assert any(e.endswith(f"/en/anbefalinger/#recommendation-{number}") for e in contract)

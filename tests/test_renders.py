@@ -91,20 +91,34 @@ def png_size(content: bytes) -> tuple[int, int]:
     return struct.unpack(">II", content[16:24])
 
 
+def test_the_comparison_page_charts_are_drawn_too(all_charts):
+    from website import comparison
+
+    dumbbells = [chart for chart in all_charts if chart.kind == comparison.KIND]
+    assert len(dumbbells) == len(text.LANGUAGES) * len(comparison.themes())
+    assert {chart.table_id for chart in dumbbells} == {t.id for t in comparison.themes()}
+    for chart in dumbbells:  # in the page's pixels, like every other chart
+        assert chart.figure["layout"]["width"] == design().layouts["desktop"]["width"]
+        assert chart.phone["layout"]["width"] == design().layouts["phone"]["width"]
+
+
 def test_every_chart_has_its_svg_and_png_in_both_languages(all_charts):
     downloads = renders.downloads()
-    tables = {chart.table_id for chart in all_charts}
+    tables = {chart.table_id for chart in all_charts if not chart.download}
     for table_id in tables:
         for language in text.LANGUAGES:
             for format_ in renders.FORMATS:
                 assert renders.download_path(table_id, language, format_) in downloads
     assert len(downloads) == 2 * len(all_charts)
     assert renders.download_path("T28", "da", "png") == "charts/da/tabel-28.png"
+    for language in text.LANGUAGES:  # the comparison's: named by the page and the theme
+        for format_ in renders.FORMATS:
+            assert f"charts/{language}/sammenligning-t52.{format_}" in downloads
     for chart in all_charts:
-        png = downloads[renders.download_path(chart.table_id, chart.language, "png")]
+        png = downloads[renders.chart_download_path(chart, "png")]
         width, height = chart.figure["layout"]["width"], chart.figure["layout"]["height"]
         assert png_size(png) == (renders.PNG_SCALE * width, renders.PNG_SCALE * height)
-        svg = downloads[renders.download_path(chart.table_id, chart.language, "svg")].decode()
+        svg = downloads[renders.chart_download_path(chart, "svg")].decode()
         assert "fill: rgb(255, 255, 255); fill-opacity: 1;" in svg[:600]  # on white
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -90,13 +90,14 @@ def design(path: Path = DESIGN) -> Design:
 
 @dataclass(frozen=True)
 class Chart:
-    table_id: str
+    table_id: str  # or, for a comparison chart, its theme's id
     language: str
-    kind: str  # stacked | bars | dots
+    kind: str  # stacked | bars | dots (dumbbell: website/comparison.py)
     figure: dict[str, Any]  # the wide layout (what plotly.js draws in a wide box)
     alt: str
     bars: int  # number of drawn bar/dot marks (for tests)
     phone: dict[str, Any] = field(default_factory=dict)  # the phone layout
+    download: str = ""  # its images' name under download/charts/<language>/, if not its table's
 
     def figures(self) -> dict[str, dict[str, Any]]:
         """Each layout's figure, by name (chart_design.yaml `layouts`)."""
@@ -126,6 +127,17 @@ class Plan:
 
     def cell(self, row: Item, group: Item, column: Item) -> Cell | None:
         return self.table.cell(row.id, group.id, column.id)
+
+
+class Rows(Protocol):
+    """What lays out a chart's labels: its items, in order, and the language (a Plan,
+    or the questions of a comparison chart)."""
+
+    @property
+    def rows(self) -> list[Item]: ...
+
+    @property
+    def language(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -196,19 +208,6 @@ def drawn_at(cell: Cell | None, field: str) -> float | None:
     """Where the cell's mark goes on the x axis; None leaves it out (never 0)."""
     printed = cell.number(field) if cell else None
     return None if printed is None else float(Decimal(str(printed)))
-
-
-def wrap(label: str, width: int | None = None) -> str:
-    """Break a long axis label into lines of about `width` characters (Plotly
-    understands <br>). The table charts wrap by pixels (chart_text.wrap)."""
-    width = width or design().sizes["label_width"]
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
 
 
 def lanes(plan: Plan) -> list[Lane]:
@@ -422,7 +421,7 @@ def label(
     } | extra
 
 
-def frame_left(plan: Plan, look: Look, chart_lanes: list[Lane]) -> Frame:
+def frame_left(plan: Rows, look: Look, chart_lanes: list[Lane]) -> Frame:
     """Wide layout: item labels right-aligned left of the bars, group labels between."""
     spacing, size = design().layout, font_size()
     gap, edge = spacing["gap"], spacing["edge"]
@@ -468,7 +467,7 @@ def frame_left(plan: Plan, look: Look, chart_lanes: list[Lane]) -> Frame:
     return found
 
 
-def frame_above(plan: Plan, look: Look, chart_lanes: list[Lane]) -> Frame:
+def frame_above(plan: Rows, look: Look, chart_lanes: list[Lane]) -> Frame:
     """Phone layout: each item's label above its bars (bold), each group's above its bar."""
     spacing, size = design().layout, font_size()
     edge, width = spacing["edge"], look["width"]
@@ -536,8 +535,9 @@ def plan_legend(items: list[tuple[str, str]], width: float) -> Legend:
     return Legend(entries, lefts, heights)
 
 
-def place_legend(found: Frame, legend: Legend) -> None:
-    """Swatches (shapes) and names (annotations), in pixels above the plot."""
+def place_legend(found: Frame, legend: Legend, swatch_shape: str = "rect") -> None:
+    """Swatches (shapes: "rect" for bars, "circle" for dots) and names (annotations), in
+    pixels above the plot."""
     spacing, size = design().layout, font_size()
     swatch = spacing["legend_swatch"]
     outline = {"color": design().colours["segment_outline"], "width": 0.5}
@@ -548,7 +548,7 @@ def place_legend(found: Frame, legend: Legend) -> None:
         left = legend.lefts[column] - found.margin_left
         found.shapes.append(
             {
-                "type": "rect",
+                "type": swatch_shape,
                 "xref": "paper",
                 "xsizemode": "pixel",
                 "xanchor": 0,
@@ -603,7 +603,7 @@ def note_box(found: Frame, notes: list[str]) -> dict[str, Any]:
     }
 
 
-FRAMES: dict[str, Callable[[Plan, Look, list[Lane]], Frame]] = {
+FRAMES: dict[str, Callable[[Rows, Look, list[Lane]], Frame]] = {
     "left": frame_left,
     "above": frame_above,
 }
@@ -611,16 +611,29 @@ FRAMES: dict[str, Callable[[Plan, Look, list[Lane]], Frame]] = {
 
 def frame(plan: Plan, variant: str, notes: list[str]) -> Frame:
     """Lanes, labels, legend, the dots' neutral label and the note, for one layout."""
-    look, spacing = design().layouts[variant], design().layout
+    look = design().layouts[variant]
     found = FRAMES[look["labels"]](plan, look, lanes(plan))
-    items = legend_items(plan)
+    surround(found, legend_items(plan), notes, neutral=plan.kind == "dots")
+    return found
+
+
+def surround(
+    found: Frame,
+    items: list[tuple[str, str]],
+    notes: list[str],
+    neutral: bool,
+    swatch_shape: str = "rect",
+) -> None:
+    """Around a laid-out plot: the legend and the room for the neutral line's label
+    above it, the x axis and the note below it, the lines between items."""
+    spacing = design().layout
     legend = plan_legend(items, found.width) if items else None
     found.top = spacing["top"]
-    if legend:
-        found.top += legend.height + spacing["legend_gap"]
-        place_legend(found, legend)
-    if plan.kind == "dots":
+    if neutral:
         found.top += text_height(NEUTRAL_INDEX)
+    if legend:  # placed from the plot's top down, so after everything above the plot
+        found.top += legend.height + spacing["legend_gap"]
+        place_legend(found, legend, swatch_shape)
     found.bottom = spacing["axis_height"] + spacing["edge"]
     if notes:
         note = note_box(found, notes)
@@ -633,7 +646,6 @@ def frame(plan: Plan, variant: str, notes: list[str]) -> Frame:
         | {"line": line, "layer": "below"}
         for y in (round(y, 2) for y in found.separators)
     ]
-    return found
 
 
 # --- Step 3: the x axis and the traces ------------------------------------------------
@@ -655,17 +667,7 @@ def x_axis(plan: Plan, found: Frame, traces: list[Trace]) -> dict[str, Any]:
     """Range and ticks in the layout's pixels: no tick label runs into the next."""
     look, width = found.look, found.plot_width
     room = max(1, math.floor(width / look["tick_spacing"]))
-    axis: dict[str, Any] = {
-        "automargin": False,
-        "zeroline": False,
-        "showline": False,
-        "gridcolor": design().colours["grid"],
-        "fixedrange": True,
-        "ticks": "",
-        "tickangle": 0,
-        "tickfont": {"size": font_size()},
-        "tickmode": "array",
-    }
+    axis = axis_style()
     percent = plan.field == "percent"
     if plan.kind == "dots":
         step = nice_step(1 / max(1, math.floor(width / 45)))
@@ -683,6 +685,21 @@ def x_axis(plan: Plan, found: Frame, traces: list[Trace]) -> dict[str, Any]:
         "range": bounds,
         "tickvals": values,
         "ticktext": [tick_text(value, plan.language, percent) for value in values],
+    }
+
+
+def axis_style() -> dict[str, Any]:
+    """The x axis' looks, without range and ticks: no automargin, ticks set by value."""
+    return {
+        "automargin": False,
+        "zeroline": False,
+        "showline": False,
+        "gridcolor": design().colours["grid"],
+        "fixedrange": True,
+        "ticks": "",
+        "tickangle": 0,
+        "tickfont": {"size": font_size()},
+        "tickmode": "array",
     }
 
 
@@ -841,12 +858,25 @@ TRACES: dict[str, Callable[[Plan, Frame], list[Trace]]] = {
 
 
 def layout(plan: Plan, found: Frame, traces: list[Trace]) -> dict[str, Any]:
-    colours = design().colours
     shapes, annotations = list(found.shapes), list(found.annotations)
     if plan.kind == "dots":
         line, neutral = neutral_line(plan.language)
         shapes.append(line | {"layer": "below"})
         annotations.append(neutral)
+    drawn = pixel_layout(found, plan.language, x_axis(plan, found, traces), shapes, annotations)
+    return drawn | {"barmode": "stack" if plan.kind == "stacked" else "overlay"}
+
+
+def pixel_layout(
+    found: Frame,
+    language: str,
+    axis: dict[str, Any],
+    shapes: list[dict[str, Any]],
+    annotations: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """A figure's layout in the frame's pixels: no automargin, the y axis counting
+    pixels from the top of the plot, text in the page's colour (light scheme)."""
+    colours = design().colours
     return {
         "template": "none",
         "font": {
@@ -854,7 +884,7 @@ def layout(plan: Plan, found: Frame, traces: list[Trace]) -> dict[str, Any]:
             "size": design().font["size"],
             "color": design().text["light"],
         },
-        "separators": separators(plan.language),
+        "separators": separators(language),
         "width": found.width,
         "height": found.height,
         "margin": {
@@ -867,9 +897,8 @@ def layout(plan: Plan, found: Frame, traces: list[Trace]) -> dict[str, Any]:
         },
         "paper_bgcolor": colours["background"],
         "plot_bgcolor": colours["background"],
-        "barmode": "stack" if plan.kind == "stacked" else "overlay",
         "showlegend": False,
-        "xaxis": x_axis(plan, found, traces),
+        "xaxis": axis,
         "yaxis": {
             "range": [round(found.plot_height, 2), 0],
             "visible": False,
@@ -914,23 +943,6 @@ def neutral_line(language: str) -> tuple[dict[str, Any], dict[str, Any]]:
         "font": {"size": design().font["small"]},
     }
     return line | {"line": style}, label
-
-
-def note_annotation(notes: list[str]) -> dict[str, Any]:
-    """The note lines, left-aligned below the x axis (for charts Plotly lays out)."""
-    return {
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 0,
-        "yshift": design().sizes["note_offset"],
-        "xanchor": "left",
-        "yanchor": "top",
-        "align": "left",
-        "showarrow": False,
-        "font": {"size": design().font["small"]},
-        "text": "<br>".join(notes),
-    }
 
 
 # --- Step 5: notes and alt text -------------------------------------------------------

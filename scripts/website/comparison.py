@@ -43,9 +43,9 @@ import yaml
 from markupsafe import Markup, escape
 
 from paths import DOCS_DIR, ROOT
-from website import blocks, charts, macros, templates, text
+from website import blocks, chart_text, charts, macros, renders, templates, text
 from website.macros import Page
-from website.view import Cell, PackageError, PackageView, TableView, load
+from website.view import Cell, Item, PackageError, PackageView, TableView, load
 
 SETTINGS = Path(__file__).with_name("comparison.yaml")
 SHARE, INDEX = "share", "index"
@@ -57,6 +57,8 @@ NOT_ASKED_FLAG = blocks.NOT_ASKED
 # page shows N in its own column, and the two figures' labels then agree.
 PRINTED_N = re.compile(r"\s*\((?:[^()]*\s)?N\s*=\s*\d+\)\s*$")
 HEADING = re.compile(r"^#{2,6}\s+(?P<title>.+?)\s*\{#(?P<anchor>[A-Za-z][\w-]*)\}\s*$")
+PAGE = "sammenligning"  # docs/sammenligning.md, the same path in both languages
+KIND = "dumbbell"  # the chart's data-chart-kind
 CSV_NAME = "comparison.csv"
 SCHEMA_NAME = "comparison.schema.json"
 
@@ -493,39 +495,139 @@ def positive_labels(item: Question, language: str) -> str:
 
 
 # --- The dot plot -----------------------------------------------------------------------
+#
+# Laid out in pixels like the table blocks' charts (website/charts.py), twice: a wide
+# layout (question labels left of the dots) and a phone layout (each label above its
+# dots), each drawn at build time (website/renders.py). Each question is one lane: the
+# light bar between the two dots, each dot's value on its outer side, the first group's
+# interval just below the lane's centre line and the second group's just above it, clear
+# of the values' text.
+
+LEFT, RIGHT = "middle left", "middle right"
+BOTH_GROUPS = Item("both_groups", 0, "", "")  # a question's one lane holds both dots
 
 
 @dataclass(frozen=True)
-class DotPlot:
-    figure: dict[str, Any]
-    alt: str
-    marks: int  # dots drawn (a value at least this counts; an unknown one is not drawn)
+class Questions:
+    """A theme's questions as a chart's items (charts.Rows), largest gap first."""
+
+    rows: list[Item]
+    language: str
 
 
-def positions(theme: Theme) -> list[int]:
-    """Each question's place on the y axis: the largest gap at the top."""
-    count = len(theme.comparisons)
-    return [count - 1 - index for index in range(count)]
+@dataclass(frozen=True)
+class Dot:
+    """A drawn value: where it lies and which side of it its text goes."""
+
+    x: float
+    text: str
+    side: str  # LEFT | RIGHT
 
 
-def dot_trace(theme: Theme, group: str, language: str) -> dict[str, Any]:
-    """One group's dots, each labelled with its value on its outer side."""
-    looks, design = settings().looks, charts.design()
-    other = [g for g in settings().groups if g != group][0]
-    xs, ys, labels, sides, symbols, hovers = [], [], [], [], [], []
-    for comparison, y in zip(theme.comparisons, positions(theme), strict=True):
-        value = comparison.value(group)
-        if value.amount is None:
+def chart_questions(theme: Theme, language: str) -> Questions:
+    rows = [
+        Item(c.question.key, position, c.question.label("da"), c.question.label("en"))
+        for position, c in enumerate(theme.comparisons)
+    ]
+    return Questions(rows, language)
+
+
+def look(variant: str) -> charts.Look:
+    """The table charts' layout (chart_design.yaml), with comparison.yaml's changes."""
+    return charts.design().layouts[variant] | settings().looks["layouts"][variant]
+
+
+def base_range(measure: str) -> tuple[float, float]:
+    return (0.0, 100.0) if measure == SHARE else (0.0, 1.0)
+
+
+def dots(comparison: Comparison, measure: str, language: str) -> list[Dot | None]:
+    """Each group's dot (None when unknown). Of two dots the smaller one's text goes
+    left and the larger one's right (the first group's left when equal), so a text never
+    runs into the other dot; a lone dot's text goes to the side with more room."""
+    amounts = [None if v.amount is None else float(v.amount) for v in comparison.values]
+    low, high = base_range(measure)
+    found: list[Dot | None] = []
+    for position, value in enumerate(comparison.values):
+        x, partner = amounts[position], amounts[1 - position]
+        if x is None:
+            found.append(None)
             continue
-        partner = comparison.value(other).amount
-        left = partner is not None and (
-            value.amount < partner or (value.amount == partner and group == settings().groups[0])
+        if partner is None:
+            left = x > (low + high) / 2
+        else:
+            left = x < partner or (x == partner and position == 0)
+        found.append(Dot(x, value_text(value, measure, language), LEFT if left else RIGHT))
+    return found
+
+
+def text_reach(words: str) -> float:
+    """Pixels from a dot's centre to the far end of its text (Plotly sets a text beside
+    a marker 1 px beyond 1.25 times its radius)."""
+    radius = charts.design().sizes["dot_size"] / 2
+    return radius / 0.8 + 1 + chart_text.width(words, charts.font_size())
+
+
+def x_range(placed: list[Dot], measure: str, width: float) -> tuple[float, float]:
+    """The smallest range around the measure's scale in which every dot and its text
+    stay inside the plot. A wider range shrinks the pixels per unit, so the reach in
+    units grows: repeated until it stands still (it converges while the texts of the
+    two ends together are narrower than the plot)."""
+    low, high = base_range(measure)
+    edge = charts.design().sizes["dot_size"] / 2 + 1
+    lo, hi = low, high
+    for _ in range(100):
+        unit = (hi - lo) / width
+        new_lo = min(
+            [low] + [d.x - unit * (text_reach(d.text) if d.side == LEFT else edge) for d in placed]
         )
-        xs.append(float(value.amount))
-        ys.append(y)
-        labels.append(value_text(value, theme.measure, language))
-        sides.append("middle left" if left else "middle right")
-        symbols.append("circle" if value.status == COMPLETE else looks["lower_bound_symbol"])
+        new_hi = max(
+            [high]
+            + [d.x + unit * (text_reach(d.text) if d.side == RIGHT else edge) for d in placed]
+        )
+        if abs(new_lo - lo) < 1e-9 and abs(new_hi - hi) < 1e-9:
+            break
+        lo, hi = new_lo, new_hi
+    digits = 2 if measure == SHARE else 4
+    return math.floor(lo * 10**digits) / 10**digits, math.ceil(hi * 10**digits) / 10**digits
+
+
+def x_axis(
+    measure: str, language: str, found: charts.Frame, bounds: tuple[float, float]
+) -> dict[str, Any]:
+    """Ticks on the measure's own scale only (0–100 % or 0–1), as many as its width has
+    room for; the range may reach beyond it, for the texts at the ends."""
+    low, high = base_range(measure)
+    span = found.plot_width * (high - low) / (bounds[1] - bounds[0])
+    room = max(1, math.floor(span / found.look["tick_spacing"]))
+    percent = measure == SHARE
+    if percent:
+        values = charts.ticks(100, 25 if room >= 4 else 50)
+    else:  # as the table charts' 0-1 index axis
+        values = charts.ticks(1, charts.nice_step(1 / max(1, math.floor(span / 45))))
+    return charts.axis_style() | {
+        "range": list(bounds),
+        "tickvals": values,
+        "ticktext": [charts.tick_text(value, language, percent) for value in values],
+    }
+
+
+def dot_trace(
+    theme: Theme, group: str, language: str, placed: list[list[Dot | None]], lane_y: list[float]
+) -> charts.Trace:
+    """One group's dots, each with its value beside it."""
+    design, position = charts.design(), settings().groups.index(group)
+    xs, ys, labels, sides, symbols, hovers = [], [], [], [], [], []
+    for comparison, row, y in zip(theme.comparisons, placed, lane_y, strict=True):
+        dot = row[position]
+        if dot is None:
+            continue
+        xs.append(dot.x)
+        ys.append(round(y, 2))
+        labels.append(dot.text)
+        sides.append(dot.side)
+        status = comparison.value(group).status
+        symbols.append("circle" if status == COMPLETE else settings().looks["lower_bound_symbol"])
         hovers.append(hover(comparison, group, language))
     return {
         "type": "scatter",
@@ -536,7 +638,7 @@ def dot_trace(theme: Theme, group: str, language: str) -> dict[str, Any]:
         "y": ys,
         "text": labels,
         "textposition": sides,
-        "textfont": {"size": design.font["small"]},
+        "textfont": {"size": charts.font_size()},
         "cliponaxis": False,
         "marker": {
             "size": design.sizes["dot_size"],
@@ -546,6 +648,7 @@ def dot_trace(theme: Theme, group: str, language: str) -> dict[str, Any]:
         },
         "hovertext": hovers,
         "hoverinfo": "text",
+        "showlegend": False,
     }
 
 
@@ -568,18 +671,20 @@ def hover(comparison: Comparison, group: str, language: str) -> str:
     return ", ".join(parts) + (f" — {', '.join(flags)}" if flags else "")
 
 
-def interval_trace(theme: Theme, group: str, language: str) -> dict[str, Any] | None:
-    """One group's intervals: thin lines just above (second group) or below (first) the
-    line of the dots; None when no question has one."""
+def interval_trace(
+    theme: Theme, group: str, language: str, lane_y: list[float]
+) -> charts.Trace | None:
+    """One group's intervals: thin lines just below (first group) or above (second) the
+    line of the dots, clear of the values' text; None when no question has one."""
     looks = settings().looks
-    offset = looks["interval_offset"] * (-1 if group == settings().groups[0] else 1)
+    offset = looks["interval_offset"] * (1 if group == settings().groups[0] else -1)
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for comparison, y in zip(theme.comparisons, positions(theme), strict=True):
+    for comparison, y in zip(theme.comparisons, lane_y, strict=True):
         interval = comparison.value(group).interval
         if interval is not None:
             xs += [round(interval[0], 2), round(interval[1], 2), None]
-            ys += [y + offset, y + offset, None]
+            ys += [round(y + offset, 2), round(y + offset, 2), None]
     if not xs:
         return None
     return {
@@ -595,16 +700,16 @@ def interval_trace(theme: Theme, group: str, language: str) -> dict[str, Any] | 
     }
 
 
-def connector_trace(theme: Theme) -> dict[str, Any]:
+def connector_trace(theme: Theme, lane_y: list[float]) -> charts.Trace:
     """The light bar between a question's two dots (both must be drawn)."""
     looks = settings().looks
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for comparison, y in zip(theme.comparisons, positions(theme), strict=True):
+    for comparison, y in zip(theme.comparisons, lane_y, strict=True):
         first, second = comparison.values
         if first.amount is not None and second.amount is not None:
             xs += [float(first.amount), float(second.amount), None]
-            ys += [y, y, None]
+            ys += [round(y, 2), round(y, 2), None]
     return {
         "type": "scatter",
         "mode": "lines",
@@ -637,69 +742,37 @@ def note_lines(theme: Theme, language: str) -> list[str]:
     return notes
 
 
-def figure(theme: Theme, language: str) -> dict[str, Any]:
-    design, looks = charts.design(), settings().looks
-    sizes, colours = design.sizes, design.colours
-    labels = [charts.wrap(c.question.label(language)) for c in theme.comparisons]
-    traces = [connector_trace(theme)]
-    traces += [t for g in settings().groups if (t := interval_trace(theme, g, language))]
-    traces += [dot_trace(theme, group, language) for group in settings().groups]
-    notes = note_lines(theme, language)
-    x_axis: dict[str, Any] = {
-        "automargin": True,
-        "zeroline": False,
-        "gridcolor": colours["grid"],
-        "fixedrange": True,
-        "tick0": 0,
+def figure(theme: Theme, language: str, variant: str = "desktop") -> dict[str, Any]:
+    """The theme's dot plot in one layout (chart_design.yaml `layouts`), in pixels."""
+    chosen = look(variant)
+    items = chart_questions(theme, language)
+    chart_lanes = [charts.Lane(row, BOTH_GROUPS, 0, "") for row in items.rows]
+    found = charts.FRAMES[chosen["labels"]](items, chosen, chart_lanes)
+    legend = [(group_label(g, language), charts.design().groups[g]) for g in settings().groups]
+    index = theme.measure == INDEX
+    charts.surround(found, legend, note_lines(theme, language), index, swatch_shape="circle")
+    placed = [dots(c, theme.measure, language) for c in theme.comparisons]
+    drawn = [dot for row in placed for dot in row if dot is not None]
+    bounds = x_range(drawn, theme.measure, found.plot_width)
+    traces = [connector_trace(theme, found.lane_y)]
+    traces += [
+        trace
+        for group in settings().groups
+        if (trace := interval_trace(theme, group, language, found.lane_y))
+    ]
+    traces += [
+        dot_trace(theme, group, language, placed, found.lane_y) for group in settings().groups
+    ]
+    shapes, annotations = list(found.shapes), list(found.annotations)
+    if index:
+        line, neutral = charts.neutral_line(language)
+        shapes.append(line | {"layer": "below"})
+        annotations.append(neutral)
+    axis = x_axis(theme.measure, language, found, bounds)
+    return {
+        "data": traces,
+        "layout": charts.pixel_layout(found, language, axis, shapes, annotations),
     }
-    if theme.measure == SHARE:
-        suffix = charts.percent_suffix(language)
-        x_axis |= {"range": [-4, 104], "dtick": 25, "ticksuffix": suffix, "tickangle": 0}
-    else:
-        x_axis |= {"range": [0, 1], "dtick": 0.1}
-    rows = sum(
-        max(
-            looks["row_height"],
-            sizes["label_line_height"] * (label.count("<br>") + 1) + sizes["label_padding"],
-        )
-        for label in labels
-    )
-    count = len(theme.comparisons)
-    layout: dict[str, Any] = {
-        "template": "none",
-        "font": {"family": design.font["family"], "size": design.font["size"]},
-        "separators": charts.separators(language),
-        "height": sizes["plot_height"] + rows + sizes["note_line_height"] * len(notes),
-        "margin": {
-            "l": sizes["margin_left"],
-            "r": sizes["margin_right"],
-            "t": sizes["margin_top"],
-            "b": sizes["margin_bottom"] + sizes["note_line_height"] * len(notes),
-        },
-        "paper_bgcolor": colours["background"],
-        "plot_bgcolor": colours["background"],
-        "showlegend": True,
-        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
-        "xaxis": x_axis,
-        "yaxis": {
-            "tickmode": "array",
-            "tickvals": positions(theme),
-            "ticktext": labels,
-            "range": [-0.6, count - 0.4],
-            "automargin": True,
-            "fixedrange": True,
-            "ticks": "",
-            "showgrid": False,
-            "zeroline": False,
-            "tickfont": {"size": design.font["small"]},
-        },
-        "hovermode": "closest",
-        "annotations": [charts.note_annotation(notes)],
-    }
-    if theme.measure == INDEX:
-        line, _label = charts.neutral_line(language)
-        layout["shapes"] = [line]
-    return {"data": traces, "layout": layout}
 
 
 def largest_gaps(comparisons: list[Comparison], language: str, limit: int = 3) -> list[str]:
@@ -742,16 +815,32 @@ def alt_text(theme: Theme, language: str) -> str:
     return f"{form} {found} {text.text('comparison.alt_table', language)}"
 
 
-def dot_plot(theme: Theme, language: str) -> DotPlot:
-    drawn = figure(theme, language)
-    marks = sum(len(t["x"]) for t in drawn["data"] if t["mode"] == "markers+text")
-    return DotPlot(drawn, alt_text(theme, language), marks)
+def download_name(theme: Theme) -> str:
+    """The name of a theme's chart images under download/charts/<language>/, after the
+    page and the theme's anchor there (the same in both languages)."""
+    return f"{PAGE}-{theme.id}"
 
 
-def figure_json(drawn: dict[str, Any]) -> str:
-    """Deterministic JSON, safe inside <script type="application/json"> (as the blocks')."""
-    encoded = json.dumps(drawn, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def dot_plot(theme: Theme, language: str) -> charts.Chart:
+    """The theme's chart in both layouts, as the renders and the page take a chart."""
+    figures = {variant: figure(theme, language, variant) for variant in charts.LAYOUTS}
+    marks = sum(len(t["x"]) for t in figures["desktop"]["data"] if t["mode"] == "markers+text")
+    return charts.Chart(
+        theme.id,
+        language,
+        KIND,
+        figures["desktop"],
+        alt_text(theme, language),
+        marks,
+        figures["phone"],
+        download=download_name(theme),
+    )
+
+
+def all_charts(package: PackageView | None = None) -> list[charts.Chart]:
+    """Every theme's chart, in both languages."""
+    found = themes(questions(package.tables() if package else None))
+    return [dot_plot(theme, language) for theme in found for language in text.LANGUAGES]
 
 
 # --- The generated part of the page ---------------------------------------------------
@@ -822,9 +911,11 @@ def questions_text(n: int, language: str) -> str:
 
 
 def theme_context(theme: Theme, page: Page) -> dict[str, Any]:
+    """A theme's part of the page; its chart as chart.html takes a table block's."""
     language = page.language
     plot = dot_plot(theme, language)
     title = theme.title(language)
+    download = f"{page.root}download/"
     return {
         "id": theme.id,
         "title": title,
@@ -832,8 +923,12 @@ def theme_context(theme: Theme, page: Page) -> dict[str, Any]:
         "source": source_line(theme, page),
         "measure": theme.measure,
         "count_text": questions_text(len(theme.comparisons), language),
-        "plot": plot,
-        "chart_json": figure_json(plot.figure),
+        "chart": plot,
+        "chart_json": charts.figure_json(plot.figure),
+        "phone_json": charts.figure_json(plot.phone),
+        "static": renders.static_svgs(plot, theme.id),
+        "svg_href": download + renders.chart_download_path(plot, "svg"),
+        "png_href": download + renders.chart_download_path(plot, "png"),
         "lines": [line(c, page) for c in theme.comparisons],
         "legend": flag_legend(theme.comparisons, language),
         "count": len(theme.comparisons),
@@ -914,6 +1009,7 @@ def page_context(page: Page) -> dict[str, Any]:
     number = text.number
     return {
         "words": words(language),
+        "controls": text.section("chart_controls", language),
         "summary": text.text(
             "comparison.summary",
             language,

@@ -1,8 +1,9 @@
 """Static renders of every chart: SVG for the pages, SVG and PNG for download.
 
-Each chart (website/charts.py) is drawn three times per language by Python plotly's
-own static export (kaleido, driving Chromium): its wide and its phone layout as SVG
-(inlined in the page, see blocks.py and theme/partials/sbi/chart.html) and its wide
+Each chart (website/charts.py, and the comparison page's: website/comparison.py) is
+drawn three times per language by Python plotly's own static export (kaleido, driving
+Chromium): its wide and its phone layout as SVG (inlined in the page, see blocks.py,
+comparison.py and theme/partials/sbi/chart.html) and its wide
 layout as PNG at twice the size on white (a download, and the chart page's Open Graph
 image). The SVG download is the wide SVG on white.
 
@@ -132,15 +133,19 @@ def chart_renders(chart: Chart) -> dict[str, Render]:
 
 
 def all_charts(package: PackageView | None = None) -> list[Chart]:
-    """Every chart of the package, in both languages."""
+    """Every chart of the package and of the comparison page, in both languages."""
+    # Imported here: comparison imports blocks, which imports this module.
+    from website import comparison
+
     package = package or load()
-    return [
+    tables = [
         chart
         for table in package.tables()
         if table.in_package
         for language in text.LANGUAGES
         if (chart := charts.chart_for(table, language)) is not None
     ]
+    return tables + comparison.all_charts(package)
 
 
 def needed(package: PackageView | None = None) -> dict[str, Render]:
@@ -366,6 +371,14 @@ def download_path(table_id: str, language: str, format_: str) -> str:
     return f"{DOWNLOAD_DIR}/{language}/{text.anchor(table_id, language)}.{format_}"
 
 
+def chart_download_path(chart: Chart, format_: str) -> str:
+    """Where any chart's image lies under download/: a table's as download_path says, a
+    comparison chart's by its own name ("charts/da/sammenligning-t52.png")."""
+    if chart.download:
+        return f"{DOWNLOAD_DIR}/{chart.language}/{chart.download}.{format_}"
+    return download_path(chart.table_id, chart.language, format_)
+
+
 def downloads(package: PackageView | None = None, cache: Path = RENDER_CACHE) -> dict[str, bytes]:
     """Every chart's SVG and PNG download, by path under download/ (after ensure())."""
     ensure(package, cache)
@@ -373,9 +386,8 @@ def downloads(package: PackageView | None = None, cache: Path = RENDER_CACHE) ->
     for chart in all_charts(package):
         renders = chart_renders(chart)
         svg = renders["desktop"].path(cache).read_text(encoding="utf-8")
-        found[download_path(chart.table_id, chart.language, "svg")] = on_white(svg).encode()
-        png = renders["png"].path(cache).read_bytes()
-        found[download_path(chart.table_id, chart.language, "png")] = png
+        found[chart_download_path(chart, "svg")] = on_white(svg).encode()
+        found[chart_download_path(chart, "png")] = renders["png"].path(cache).read_bytes()
     return found
 
 

@@ -21,8 +21,9 @@
   });
 
   // --- Charts ------------------------------------------------------------------------
-  // Every chart of a table block is on the page as a static SVG (scripts/website/
-  // renders.py), the wide or the phone layout as the box allows (site.css). Its
+  // Every chart of a table block and of the comparison page is on the page as a static
+  // SVG (scripts/website/renders.py), the wide or the phone layout as the box allows
+  // (site.css). Its
   // "Interaktiv" button loads plotly.js (this site's pinned copy, only then) and draws
   // the same figure (the JSON beside it) in the layout that was shown; pressed again,
   // the image is back. A chart with no static image (none rendered) is drawn when it
@@ -127,9 +128,6 @@
     var figureSpec = spec(figure, phone);
     var layout = figureSpec.layout;
     if (size && layout.width) figureSpec = scaled(figureSpec, size.width, size.height);
-    else if (target.clientWidth < 500 && layout.xaxis && layout.xaxis.dtick === 25) {
-      layout.xaxis.dtick = 50; // fewer ticks on a phone
-    }
     layout.font = Object.assign({}, layout.font, { color: textColour() });
     return window.Plotly.newPlot(target, figureSpec.data, layout, CONFIG);
   }
