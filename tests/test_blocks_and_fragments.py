@@ -185,13 +185,21 @@ def test_reader_note_first_and_the_transcription_detail_one_click_away(language,
     assert reader in html
     for part in about:
         assert part in html, part
-    # the order: chart, reader note, numbers, links, embed, then "Om tallene" last
+    # the order: chart, reader note, numbers, links, then "Om tallene" last; the embed
+    # code only on the chart's own page (what it embeds), before "Om tallene"
     order = ["chart-plot", "report-table__reader", "report-table__numbers", "report-table__links"]
-    order += ["report-table__embed", "report-table__about"]
+    order += ["report-table__about"]
     positions = [html.index(name) for name in order]
     assert positions == sorted(positions)
+    assert "report-table__embed" not in html and "embed-code" not in html
     assert '<details class="report-table__about" id=' in html and " open>" not in html
     own_page = blocks.block(noted_table(), page, chart_page=True, errata=[ERRATUM])
+    assert own_page.index("report-table__embed") < own_page.index("report-table__about")
+    assert 'data-embed-path="./"' in own_page  # site.js makes it absolute
+    public = Page("x.md", language, "../", site_url="https://example.org/sbi/")
+    published = blocks.block(noted_table(), public, chart_page=True, errata=[ERRATUM])
+    home = "https://example.org/sbi/" + ("" if language == "da" else "en/")
+    assert f'&lt;iframe src="{home}diagrammer/T98/"' in published
     assert (
         'id="{}" open><summary>'.format(
             "tabel-98-om-tallene" if language == "da" else "table-98-about-the-numbers"

@@ -331,7 +331,17 @@ def block(
         legend=legend(table, language),
         csv_href=download + downloads.table_csv(table.table_id, language),
         chart_href=f"{page.home}diagrammer/{table.table_id}/",
+        embed_href=own_address(table.table_id, page) if chart_page else "",
     )
+
+
+def own_address(table_id: str, page: Page) -> str:
+    """What the chart page's embed code points at: its public address when the site has
+    one, else the page itself (site.js makes it absolute from where the page is read)."""
+    if not page.site_url:
+        return "./"
+    language = "" if page.language == text.LANGUAGES[0] else f"{page.language}/"
+    return f"{page.site_url.rstrip('/')}/{language}diagrammer/{table_id}/"
 
 
 @macros.handler("table")
