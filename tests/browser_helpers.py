@@ -38,7 +38,9 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-VIEWPORT = {"width": 1200, "height": 900}
+# Desktop, and a phone (WCAG 1.4.10 reflow is judged at 320-ish CSS px): what scrolls
+# sideways there must be reachable by keyboard (axe: scrollable-region-focusable).
+VIEWPORTS = {"desktop": {"width": 1200, "height": 900}, "phone": {"width": 375, "height": 800}}
 AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHART_TIMEOUT_MS = 10_000  # for one chart to draw
@@ -159,10 +161,16 @@ class Visit:
     scheme: str = "light"
     charts: bool = False  # draw every chart and count its marks
     axe: bool = False  # open every <details>, then run axe-core
+    width: str = "desktop"  # a key of VIEWPORTS
 
     @property
     def label(self) -> str:
-        return self.path if self.scheme == "light" else f"{self.path} [{self.scheme}]"
+        marks = [m for m in (self.scheme, self.width) if m not in ("light", "desktop")]
+        return f"{self.path} [{', '.join(marks)}]" if marks else self.path
+
+    @property
+    def context(self) -> tuple[str, bool, str]:
+        return (self.scheme, self.charts, self.width)
 
 
 @dataclass
@@ -178,15 +186,18 @@ def plan_visits(site_dir: Path, full: bool, dark_pages: tuple[str, ...]) -> Plan
     /diagrammer/<ID>/ chart pages, which repeat the charts of the findings pages in one
     template: there, one page per language and kind of chart (chart form, one- or
     two-level axis, table or figure), plus any page whose chart no other page shows.
-    A few pages, one per template, again in the dark scheme.
+    A few pages, one per template, again in the dark scheme. Every page but the chart
+    pages again at phone width, with axe.
 
-    full: every page in both schemes, every chart drawn, axe on every page.
+    full: every page in both schemes, every chart drawn, axe on every page; every page
+    at phone width too.
     """
     paths = site_pages(site_dir)
     if full:
-        return Plan(
-            [Visit(p, scheme, charts=True, axe=True) for scheme in ("light", "dark") for p in paths]
-        )
+        visits = [
+            Visit(p, scheme, charts=True, axe=True) for scheme in ("light", "dark") for p in paths
+        ]
+        return Plan(visits + [Visit(p, axe=True, width="phone") for p in paths])
     plan = Plan([])
     elsewhere: dict[str, str] = {}  # chart fingerprint -> a page that draws it
     chart_pages: dict[str, list[tuple[str, str]]] = {}
@@ -213,6 +224,7 @@ def plan_visits(site_dir: Path, full: bool, dark_pages: tuple[str, ...]) -> Plan
     for path in paths:
         check = path not in chart_pages or path in sampled
         plan.visits.append(Visit(path, charts=check, axe=check))
+    plan.visits += [Visit(p, axe=True, width="phone") for p in paths if p not in chart_pages]
     for path in dark_pages:
         if path not in paths:
             plan.problems.append(f"{path}: dark-scheme page is not in the site (update DARK_PAGES)")
@@ -396,13 +408,13 @@ async def _run(
         # Material then drops its CSS transitions, so axe sees each state at once, not
         # a header title or a link colour half-way through a fade.
         contexts = {}
-        for scheme, charts in dict.fromkeys((v.scheme, v.charts) for v in visits):
+        for scheme, charts, width in dict.fromkeys(v.context for v in visits):
             context = await browser.new_context(
-                viewport=VIEWPORT, color_scheme=scheme, reduced_motion="reduce"
+                viewport=VIEWPORTS[width], color_scheme=scheme, reduced_motion="reduce"
             )
             if not charts:
                 await context.add_init_script(NO_CHART_DRAWING)
-            contexts[scheme, charts] = context
+            contexts[scheme, charts, width] = context
 
         async def open_page(context):
             page = await context.new_page()
@@ -425,7 +437,7 @@ async def _run(
             pages = {}  # this worker's tab in each context
             while queue:
                 visit = queue.pop(0)
-                key = (visit.scheme, visit.charts)
+                key = visit.context
                 if key not in pages:
                     pages[key] = await open_page(contexts[key])
                 result = await _visit(*pages[key], server, visit, known_axe)
