@@ -2,6 +2,7 @@
 
     python tests/lighthouse.py                      # the default pages, mobile preset
     python tests/lighthouse.py / /en/ --desktop     # chosen pages, desktop preset
+    python tests/lighthouse.py --all --failing      # every page but the chart pages
 
 Serves site/ on 127.0.0.1 with gzip (as any real host does; Python's http.server does
 not compress), runs Lighthouse 12 in Debian's Chromium (or $CHROMIUM) for each page and
@@ -83,6 +84,22 @@ def chromium() -> str:
     return found
 
 
+class LighthouseError(Exception):
+    """Lighthouse ran but gave no score for a page (it says why)."""
+
+
+def every_page(site: Path) -> list[str]:
+    """Every page of the site but the /diagrammer/<ID>/ chart pages (one template;
+    measure a few by name), the short addresses that only redirect, and the 404 page."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        page = f"/{index.parent.relative_to(site).as_posix()}/".replace("/./", "/")
+        chart_page = "/diagrammer/" in page and not page.endswith("/diagrammer/")
+        if not chart_page and 'http-equiv="refresh"' not in index.read_text(encoding="utf-8"):
+            pages.append(page)
+    return pages
+
+
 def measure(binary: Path, url: str, desktop: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
@@ -100,6 +117,9 @@ def measure(binary: Path, url: str, desktop: bool) -> dict[str, Any]:
             command.append("--preset=desktop")
         subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium()})
         data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError") or data["categories"]["performance"]["score"] is None:
+        error = data.get("runtimeError") or {"code": "NO_PERFORMANCE_SCORE"}
+        raise LighthouseError(f"{error.get('code')}: {error.get('message', '')}".strip(": "))
     audits = data["audits"]
     return {
         "performance": round(data["categories"]["performance"]["score"] * 100),
@@ -122,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--desktop", action="store_true", help="desktop preset, not mobile")
     parser.add_argument("--site", type=Path, default=SITE, help="built site folder (site/)")
     parser.add_argument("--failing", action="store_true", help="also list failed a11y audits")
+    parser.add_argument("--all", action="store_true", help="every page but the chart pages")
     arguments = parser.parse_args(argv)
     site = arguments.site
     if not (site / "index.html").is_file():
@@ -135,8 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, {preset} preset, gzip, {base}")
     print("| Page | Performance | Accessibility | TBT | LCP | CLS | Transferred (gz) |")
     print("|---|---|---|---|---|---|---|")
-    for page in arguments.pages:
-        m = measure(binary, base + page, arguments.desktop)
+    pages = every_page(site) if arguments.all else arguments.pages
+    for page in pages:
+        try:
+            m = measure(binary, base + page, arguments.desktop)
+        except LighthouseError as error:
+            print(f"| `{page}` | no score: {error} |||||||", flush=True)
+            continue
         print(
             f"| `{page}` | {m['performance']} | {m['accessibility']} | {m['tbt_ms']} ms "
             f"| {m['lcp_s']} s | {m['cls']} | {m['transfer_kb']} KB |",
