@@ -186,8 +186,9 @@ def plan_visits(site_dir: Path, full: bool, dark_pages: tuple[str, ...]) -> Plan
     /diagrammer/<ID>/ chart pages, which repeat the charts of the findings pages in one
     template: there, one page per language and kind of chart (chart form, one- or
     two-level axis, table or figure), plus any page whose chart no other page shows.
-    A few pages, one per template, again in the dark scheme. Every page but the chart
-    pages again at phone width, with axe.
+    A few pages, one per template, again in the dark scheme. Every Danish page but the
+    chart pages again at phone width, with axe (each English page is its twin's
+    template; `full` checks them too).
 
     full: every page in both schemes, every chart drawn, axe on every page; every page
     at phone width too.
@@ -224,7 +225,11 @@ def plan_visits(site_dir: Path, full: bool, dark_pages: tuple[str, ...]) -> Plan
     for path in paths:
         check = path not in chart_pages or path in sampled
         plan.visits.append(Visit(path, charts=check, axe=check))
-    plan.visits += [Visit(p, axe=True, width="phone") for p in paths if p not in chart_pages]
+    plan.visits += [
+        Visit(p, axe=True, width="phone")
+        for p in paths
+        if p not in chart_pages and language_of(p) == "da"
+    ]
     for path in dark_pages:
         if path not in paths:
             plan.problems.append(f"{path}: dark-scheme page is not in the site (update DARK_PAGES)")

@@ -170,9 +170,12 @@ def test_language_switcher_keeps_the_anchor(server, browser):
     page.close()
 
 
-@pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize(
-    "path", ["/resultater/organisationsstruktur/#tabel-47", "/en/resultater/bidrag/#table-40"]
+    ("path", "width"),
+    [
+        ("/resultater/organisationsstruktur/#tabel-47", 375),
+        ("/en/resultater/bidrag/#table-40", 1280),
+    ],
 )
 def test_a_link_to_a_table_deep_in_a_long_page_lands_on_it_and_stays(server, browser, path, width):
     """Blocks out of view are drawn only as they come near (site.css content-visibility),
@@ -201,21 +204,14 @@ LAYOUT_SHIFTS = """
     .filter((e) => !e.hadRecentInput)
     .map((e) => [e.value, (e.sources || []).map((s) => s.node && s.node.nodeName).join(' ')])))
     .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => resolve([]), 2000);
+  setTimeout(() => resolve([]), 300);  // buffered entries arrive at once; none: none
 })
 """
 
 
+# A table that opens its page, the longest findings page, a chart page.
 @pytest.mark.parametrize(
-    "path",
-    [
-        "/diagrammer/",
-        "/en/ordliste/",
-        "/data/",
-        "/resultater/organisationsstruktur/",
-        "/en/sammenligning/",
-        "/diagrammer/T28/",
-    ],
+    "path", ["/diagrammer/", "/resultater/organisationsstruktur/", "/en/diagrammer/T28/"]
 )
 def test_pages_do_not_shift_as_they_load_on_a_slow_phone(server, browser, path):
     """Cumulative layout shift under 0.05 (Lighthouse's "good" is 0.1): nothing drawn
