@@ -110,6 +110,9 @@ def test_contract_covers_recommendations_every_table_and_comparison_chart(site_d
             assert f"/en/diagrammer/{table_id}/" in contract
     from website import comparison, renders
 
+    for theme in comparison.themes():  # a theme's anchor is the same in both languages
+        assert f"/sammenligning/#{theme.id}" in contract
+        assert f"/en/sammenligning/#{theme.id}" in contract
     for chart in comparison.all_charts():
         for format_ in renders.FORMATS:
             assert f"/download/{renders.chart_download_path(chart, format_)}" in contract
