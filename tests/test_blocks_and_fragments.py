@@ -196,7 +196,8 @@ def test_reader_note_first_and_the_transcription_detail_one_click_away(language,
     own_page = blocks.block(noted_table(), page, chart_page=True, errata=[ERRATUM])
     assert own_page.index("report-table__embed") < own_page.index("report-table__about")
     assert 'data-embed-path="./"' in own_page  # site.js makes it absolute
-    public = Page("x.md", language, "../", site_url="https://example.org/sbi/")
+    source = "diagrammer/T98.md" if language == "da" else "diagrammer/T98.en.md"
+    public = Page(source, language, "../", site_url="https://example.org/sbi/")
     published = blocks.block(noted_table(), public, chart_page=True, errata=[ERRATUM])
     home = "https://example.org/sbi/" + ("" if language == "da" else "en/")
     assert f'&lt;iframe src="{home}diagrammer/T98/"' in published

@@ -190,7 +190,7 @@ def test_footer_facts_for_both_languages():
     ],
 )
 def test_page_path_follows_mkdocs_directory_urls(source, path):
-    assert fragments.page_path(source) == path
+    assert Page(source, "da", "").path == path
 
 
 def test_chart_citation_with_and_without_a_public_address():

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from paths import DOCS_DIR
 from website import charts, downloads, macros, renders, templates, text
@@ -317,13 +318,7 @@ def block(
         about=about(table, language, errata),
         in_package=table.in_package,
         chart_page=chart_page,
-        chart=chart,
-        chart_json=charts.figure_json(chart) if chart else "",
-        phone_json=charts.figure_json(chart.phone) if chart else "",
-        static=renders.static_svgs(chart, anchor) if chart else None,
-        controls=text.section("chart_controls", language),
-        svg_href=download + renders.download_path(table.table_id, language, "svg"),
-        png_href=download + renders.download_path(table.table_id, language, "png"),
+        **chart_parts(chart, anchor, page),
         several_groups=len(table.groups) > 1,
         group_count=len(table.groups),
         columns=[column.label(language) for column in table.columns],
@@ -331,17 +326,28 @@ def block(
         legend=legend(table, language),
         csv_href=download + downloads.table_csv(table.table_id, language),
         chart_href=f"{page.home}diagrammer/{table.table_id}/",
-        embed_href=own_address(table.table_id, page) if chart_page else "",
+        # The chart page's embed code points at the page itself: its public address, or
+        # "./" that site.js makes absolute from where the page is read.
+        embed_href=(page.public_url() or "./") if chart_page else "",
     )
 
 
-def own_address(table_id: str, page: Page) -> str:
-    """What the chart page's embed code points at: its public address when the site has
-    one, else the page itself (site.js makes it absolute from where the page is read)."""
-    if not page.site_url:
-        return "./"
-    language = "" if page.language == text.LANGUAGES[0] else f"{page.language}/"
-    return f"{page.site_url.rstrip('/')}/{language}diagrammer/{table_id}/"
+def chart_parts(chart: charts.Chart | None, anchor: str, page: Page) -> dict[str, Any]:
+    """What theme/partials/sbi/chart.html takes to show a chart (a table block's or a
+    comparison theme's): the chart, its figures as JSON for "Interaktiv", its static
+    renders, the controls' words and its image downloads."""
+    if chart is None:
+        return {"chart": None}
+    download = f"{page.root}download/"
+    return {
+        "chart": chart,
+        "chart_json": charts.figure_json(chart.figure),
+        "phone_json": charts.figure_json(chart.phone),
+        "static": renders.static_svgs(chart, anchor),
+        "controls": text.section("chart_controls", page.language),
+        "svg_href": download + renders.chart_download_path(chart, "svg"),
+        "png_href": download + renders.chart_download_path(chart, "png"),
+    }
 
 
 @macros.handler("table")

@@ -858,25 +858,23 @@ TRACES: dict[str, Callable[[Plan, Frame], list[Trace]]] = {
 
 
 def layout(plan: Plan, found: Frame, traces: list[Trace]) -> dict[str, Any]:
-    shapes, annotations = list(found.shapes), list(found.annotations)
-    if plan.kind == "dots":
-        line, neutral = neutral_line(plan.language)
-        shapes.append(line | {"layer": "below"})
-        annotations.append(neutral)
-    drawn = pixel_layout(found, plan.language, x_axis(plan, found, traces), shapes, annotations)
+    axis = x_axis(plan, found, traces)
+    drawn = pixel_layout(found, plan.language, axis, neutral=plan.kind == "dots")
     return drawn | {"barmode": "stack" if plan.kind == "stacked" else "overlay"}
 
 
 def pixel_layout(
-    found: Frame,
-    language: str,
-    axis: dict[str, Any],
-    shapes: list[dict[str, Any]],
-    annotations: list[dict[str, Any]],
+    found: Frame, language: str, axis: dict[str, Any], neutral: bool = False
 ) -> dict[str, Any]:
     """A figure's layout in the frame's pixels: no automargin, the y axis counting
-    pixels from the top of the plot, text in the page's colour (light scheme)."""
+    pixels from the top of the plot, text in the page's colour (light scheme); with
+    `neutral`, an index's dotted 0.5 line and its label (room made by surround())."""
     colours = design().colours
+    shapes, annotations = list(found.shapes), list(found.annotations)
+    if neutral:
+        line, label = neutral_line(language)
+        shapes.append(line | {"layer": "below"})
+        annotations.append(label)
     return {
         "template": "none",
         "font": {

@@ -43,7 +43,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from paths import DOCS_DIR, ROOT
-from website import blocks, chart_text, charts, macros, renders, templates, text
+from website import blocks, chart_text, charts, macros, templates, text
 from website.macros import Page
 from website.view import Cell, Item, PackageError, PackageView, TableView, load
 
@@ -763,16 +763,8 @@ def figure(theme: Theme, language: str, variant: str = "desktop") -> dict[str, A
     traces += [
         dot_trace(theme, group, language, placed, found.lane_y) for group in settings().groups
     ]
-    shapes, annotations = list(found.shapes), list(found.annotations)
-    if index:
-        line, neutral = charts.neutral_line(language)
-        shapes.append(line | {"layer": "below"})
-        annotations.append(neutral)
     axis = x_axis(theme.measure, language, found, bounds)
-    return {
-        "data": traces,
-        "layout": charts.pixel_layout(found, language, axis, shapes, annotations),
-    }
+    return {"data": traces, "layout": charts.pixel_layout(found, language, axis, neutral=index)}
 
 
 def largest_gaps(comparisons: list[Comparison], language: str, limit: int = 3) -> list[str]:
@@ -915,7 +907,6 @@ def theme_context(theme: Theme, page: Page) -> dict[str, Any]:
     language = page.language
     plot = dot_plot(theme, language)
     title = theme.title(language)
-    download = f"{page.root}download/"
     return {
         "id": theme.id,
         "title": title,
@@ -923,12 +914,7 @@ def theme_context(theme: Theme, page: Page) -> dict[str, Any]:
         "source": source_line(theme, page),
         "measure": theme.measure,
         "count_text": questions_text(len(theme.comparisons), language),
-        "chart": plot,
-        "chart_json": charts.figure_json(plot.figure),
-        "phone_json": charts.figure_json(plot.phone),
-        "static": renders.static_svgs(plot, theme.id),
-        "svg_href": download + renders.chart_download_path(plot, "svg"),
-        "png_href": download + renders.chart_download_path(plot, "png"),
+        "chart_parts": blocks.chart_parts(plot, theme.id, page),
         "lines": [line(c, page) for c in theme.comparisons],
         "legend": flag_legend(theme.comparisons, language),
         "count": len(theme.comparisons),
@@ -1009,7 +995,6 @@ def page_context(page: Page) -> dict[str, Any]:
     number = text.number
     return {
         "words": words(language),
-        "controls": text.section("chart_controls", language),
         "summary": text.text(
             "comparison.summary",
             language,

@@ -171,25 +171,6 @@ def errata_list(page: Page) -> str:
     return templates.render("errata_list.html", words=words(language), errata=errata)
 
 
-def page_path(source: str) -> str:
-    """A page's path below the site root, from its source: "data.en.md" -> "en/data/",
-    "index.md" -> "", "diagrammer/T28.md" -> "diagrammer/T28/"."""
-    english = source.endswith(".en.md")
-    stem = source.removesuffix(".en.md").removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index").rstrip("/")
-    path = f"{stem}/" if stem else ""
-    return f"en/{path}" if english else path
-
-
-def public_url(page: Page, path: str = "") -> str | None:
-    """The absolute address of a path below the site root (the page's own by default),
-    when the site has a public address; else None."""
-    if not page.site_url:
-        return None
-    return page.site_url.rstrip("/") + "/" + (path or page_path(page.source))
-
-
 def jsonld(
     package: PackageView, language: str, root: str, url: str | None = None
 ) -> dict[str, Any]:
@@ -244,7 +225,7 @@ def jsonld(
 @handler("dataset_jsonld")
 def dataset_jsonld(page: Page) -> str:
     root = page.site_url.rstrip("/") + "/" if page.site_url else page.root
-    data = jsonld(load(), page.language, root, public_url(page))
+    data = jsonld(load(), page.language, root, page.public_url())
     encoded = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
     return templates.render("dataset_jsonld.html", json=encoded)
 
@@ -366,7 +347,7 @@ def citation(table: TableView, page: Page) -> Markup:
     language = page.language
     package = load()
     source = package.descriptor["sources"][0]
-    url = public_url(page)
+    url = page.public_url()
     return Markup(text.text("chart_page.cite", language)).format(
         name=caption(table, language),
         page=table.entry["page"],

@@ -45,6 +45,24 @@ class Page:
         """Relative path to the home of the page's language (Danish /, English /en/)."""
         return self.root if self.language == "da" else f"{self.root}{self.language}/"
 
+    @property
+    def path(self) -> str:
+        """The page's path below the site root, from its source (MkDocs' directory URLs):
+        "data.en.md" -> "en/data/", "index.md" -> "", "diagrammer/T28.md" -> "diagrammer/T28/"."""
+        english = self.source.endswith(".en.md")
+        stem = self.source.removesuffix(".en.md").removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem.removesuffix("index").rstrip("/")
+        path = f"{stem}/" if stem else ""
+        return f"en/{path}" if english else path
+
+    def public_url(self, path: str = "") -> str | None:
+        """The absolute address of a path below the site root (the page's own by
+        default), when the site has a public address; else None."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + (path or self.path)
+
 
 Handler = Callable[..., str]
 HANDLERS: dict[str, Handler] = {}
